@@ -1,0 +1,3 @@
+from guidelines_model.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,223 @@
+"""The ``guidelines`` command: a thin layer over the library.
+
+Human output by default, machine output behind ``--format``; exit status 0 on success, 1 on
+any error or failed check, never a traceback. Heavy modules are imported inside commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from guidelines_model.errors import GuidelinesError
+
+if TYPE_CHECKING:
+    from guidelines_model.library import Library
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _colour(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def style(text: str, code: str, stream: TextIO = sys.stdout) -> str:
+    """Wrap text in an ANSI colour when writing to a terminal."""
+    return f"\033[{code}m{text}\033[0m" if _colour(stream) else text
+
+
+def _library(args: argparse.Namespace) -> Library:
+    from guidelines_model.library import load_library
+
+    return load_library(args.content)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from guidelines_model._io import atomic_write
+
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = _library(args)
+    rows = [("id", "year", "kind", "values", "items", "supervisor", "terms", "title")]
+    for e in lib:
+        rows.append((e.id, str(e.year), e.kind, str(len(e.values)),
+                     str(sum(len(v.practice.items) for v in e.values)),
+                     str(sum(len(v.supervisor.items) for v in e.values if v.supervisor)),
+                     str(len(e.glossary)), e.title))
+    for d in lib.derivatives.values():
+        rows.append((d.id, "", d.kind, str(len(d.glosses)), "", "", "", f"{d.title} (from {d.derived_from})"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for n, row in enumerate(rows):
+        line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1]
+        print(style(line, "1") if n == 0 else line)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from guidelines_model.export.markdown import to_markdown, value_markdown
+
+    lib = _library(args)
+    doc = lib.document(args.edition)
+    if args.value is None:
+        sys.stdout.write(to_markdown(doc))
+        return 0
+    from guidelines_model.errors import NotFoundError
+    from guidelines_model.models import Edition
+
+    if not isinstance(doc, Edition):
+        raise GuidelinesError(f"{doc.id} is a derivative; it has no values")
+
+    match = [v for v in doc.values if args.value in (v.key, str(v.number))]
+    if not match:
+        raise NotFoundError("value", args.value, [v.key for v in doc.values])
+    sys.stdout.write(value_markdown(match[0]))
+    return 0
+
+
+def _targets(paths: Sequence[str], default: Path) -> list[tuple[str, Path]]:
+    """Resolve PATH arguments to (kind, folder): content roots, editions or derivatives."""
+    out: list[tuple[str, Path]] = []
+    for raw in paths or [str(default)]:
+        p = Path(raw)
+        if p.is_file():
+            p = p.parent.parent if p.parent.name == "values" else p.parent
+        if (p / "edition.yaml").is_file():
+            out.append(("edition", p))
+        elif (p / "derivative.yaml").is_file():
+            out.append(("derivative", p))
+        elif p.is_dir():
+            out.append(("root", p))
+        else:
+            raise GuidelinesError(f"{raw}: no such file or folder")
+    return out
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from guidelines_model.errors import ContentError
+    from guidelines_model.library import default_content_root, load_library
+    from guidelines_model.loader import load_derivative, load_edition
+    from guidelines_model.models import Derivative, Edition
+
+    status = 0
+    for kind, folder in _targets(args.paths, args.content or default_content_root()):
+        try:
+            if kind == "root":
+                lib = load_library(folder)
+                docs: list[Edition | Derivative] = [*lib.editions.values(), *lib.derivatives.values()]
+            elif kind == "edition":
+                docs = [load_edition(folder, root=folder.parent)]
+            else:
+                docs = [load_derivative(folder, root=folder.parent)]
+        except ContentError as exc:
+            print(str(exc), file=sys.stderr)
+            print(style(f"invalid: {folder} ({len(exc.problems)} problem(s))", "31", sys.stderr),
+                  file=sys.stderr)
+            status = 1
+            continue
+        for doc in docs:
+            values = doc.values if isinstance(doc, Edition) else ()
+            print(f"{style('ok', '32')}: {doc.id} ({len(values)} values, "
+                  f"{sum(1 for _ in doc.nodes())} nodes)")
+    return status
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from guidelines_model.verify import verify
+
+    lib = _library(args)
+    ids = args.editions or [*lib.editions, *lib.derivatives]
+    status = 0
+    for id_ in ids:
+        report = verify(lib.document(id_), lib.sources_root())
+        pct = f"{report.coverage:.1%}"
+        line = (f"{id_}: {report.verified}/{report.total} sentences found ({pct}); "
+                f"{report.count('reassembled')} reassembled across a column break, "
+                f"{report.count('excepted')} excepted")
+        print(style(line, "32" if report.ok else "31"))
+        for r in report.results:
+            if r.status == "missing":
+                print(f"  {r.location or '-'}: {r.id}: not found: {r.sentence}")
+            elif r.status == "excepted" and args.verbose:
+                print(f"  {r.location or '-'}: {r.id}: excepted ({r.reason})")
+        status |= 0 if report.ok else 1
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from guidelines_model.export import exporter
+
+    doc = _library(args).document(args.edition)
+    _emit(exporter(args.format)(doc), args.output)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from guidelines_model.schema import schema_json
+
+    _emit(schema_json(), args.output)
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guidelines",
+        description="Every edition of the peer-support practice guidelines as typed content: "
+        "list, show, validate, verify against the sources, export, compare.",
+    )
+    parser.add_argument("--content", type=Path, default=None, metavar="DIR",
+                        help="content folder to use (default: the content shipped with the package)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, fn: Handler, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(handler=fn)
+        return p
+
+    add("list", cmd_list, "List the editions and derivatives with their counts.")
+    p = add("show", cmd_show, "Print an edition, or one of its values, as Markdown.")
+    p.add_argument("edition", help="edition id, e.g. 2013")
+    p.add_argument("value", nargs="?", help="value key or number, e.g. voluntary or 1")
+    p = add("validate", cmd_validate,
+            "Load and validate content; report every problem as file:line:column.")
+    p.add_argument("paths", nargs="*", help="content folders, edition folders or files (default: all)")
+    p = add("verify-sources", cmd_verify,
+            "Check that every sentence of the content is found in its source documents.")
+    p.add_argument("editions", nargs="*", help="edition or derivative ids (default: all)")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list excepted sentences")
+    p = add("export", cmd_export, "Export an edition as JSON or Markdown.")
+    p.add_argument("edition", help="edition or derivative id")
+    p.add_argument("--format", choices=["json", "markdown"], default="markdown")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p = add("schema", cmd_schema, "Print the JSON Schema of an edition.")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``guidelines`` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except GuidelinesError as exc:
+        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        return 130

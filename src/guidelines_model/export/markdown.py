@@ -1,0 +1,171 @@
+"""Markdown export that reads like the published document, with an anchor on every node.
+
+Anchors are the library's ids (``<a id="2013/voluntary/practice/3"></a>``), so any sentence can
+be linked. Every text is escaped: content can never turn into markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from guidelines_model.models import (
+    CoreValue,
+    Derivative,
+    Edition,
+    Footnote,
+    Item,
+    Section,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+_ENTITY = re.compile(r"&(?=[A-Za-z#][A-Za-z0-9]*;)")
+
+
+def escape(text: str) -> str:
+    """Escape text so that Markdown renders it as the same characters."""
+    text = _ENTITY.sub("&amp;", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def anchor(id_: str) -> str:
+    return f'<a id="{id_}"></a>'
+
+
+def _items(items: Iterable[Item], numbered: bool) -> list[str]:
+    return [
+        f"{it.n}. {anchor(it.id)}{escape(it.text)}" if numbered else f"- {anchor(it.id)}{escape(it.text)}"
+        for it in items
+    ]
+
+
+def _footnotes(notes: Iterable[Footnote]) -> list[str]:
+    return [f"<sup>{escape(f.marker)}</sup> {anchor(f.id)}{escape(f.text)}" for f in notes]
+
+
+def _section(s: Section, level: int) -> list[str]:
+    out: list[str] = [anchor(s.id)]
+    if s.heading:
+        out += [f"{'#' * level} {escape(s.heading)}"]
+    out.append("")
+    prev_list = False
+    for b in s.blocks:
+        text = anchor(b.id) + escape(b.text)
+        is_list = b.kind in {"bullet", "numbered"}
+        if prev_list and not is_list:
+            out.append("")
+        if b.kind == "bullet":
+            out.append(f"- {text}")
+        elif b.kind == "numbered":
+            out.append(f"{b.number or 1}. {text}")
+        elif b.kind == "quote":
+            out += [f"> {text}", ""]
+        elif b.kind == "attribution":
+            out += [f"> — {text}" if not b.text.startswith("~") else f"> {text}", ""]
+        elif b.kind == "subheading":
+            out += [f"{'#' * (level + 1)} {text}", ""]
+        else:
+            out += [text, ""]
+        prev_list = is_list
+    if prev_list:
+        out.append("")
+    if s.footnotes:
+        out += [*_footnotes(s.footnotes), ""]
+    return out
+
+
+def _value(v: CoreValue) -> list[str]:
+    out = [f"### {anchor(v.id)}{v.number}. {escape(v.title)}", ""]
+    for pid, para in zip(v.description_ids(), v.description, strict=True):
+        out += [anchor(pid) + escape(para), ""]
+    out += [f"#### {anchor(v.practice.id)}Practice: {escape(v.practice.name)}", ""]
+    out += [*_items(v.practice.items, v.practice.numbered), ""]
+    if v.supervisor is not None:
+        out += [f"#### {anchor(v.supervisor.id)}{escape(v.supervisor.lead_in)}", ""]
+        out += [*_items(v.supervisor.items, numbered=False), ""]
+    return out
+
+
+def _edition(e: Edition) -> list[str]:
+    out = [f"# {escape(e.title)}", ""]
+    if e.subtitle:
+        out += [f"*{escape(e.subtitle)}*", ""]
+    facts = [escape(e.publisher), str(e.year)]
+    if e.version:
+        facts.append(escape(e.version))
+    if e.document_number:
+        facts.append(escape(e.document_number))
+    out += [" · ".join(facts), "", f"Licence: {escape(e.licence.name)}", ""]
+    if e.licence.attribution:
+        out += [escape(e.licence.attribution), ""]
+    out += [f"Cite as: {escape(e.citation)}", ""]
+    for s in e.front_matter:
+        out += _section(s, 2)
+        if s.key == e.value_list_after:
+            out += [f"{v.number}. {escape(v.listed_title or v.title)}" for v in e.values] + [""]
+    for w in e.who_values:
+        out += [f"{anchor(w.id)}**{escape(w.name)}:** {escape(w.text)}", ""]
+    if e.key_objectives:
+        out += ["## Key objectives", "", *_items(e.key_objectives, numbered=True), ""]
+    if e.misconceptions:
+        out += ["## Misconceptions about peer support", ""]
+        for m in e.misconceptions:
+            out += [f"{m.n}. {anchor(m.id)}**{escape(m.misconception)}**", ""]
+            out += [f"   {escape(p)}" for p in m.explanation] + [""]
+    out += ["## Core values", ""]
+    for v in e.values:
+        out += _value(v)
+    if e.language_examples:
+        out += ["## Closed and open language", "", "| Closed | Open |", "| --- | --- |"]
+        out += [f"| {anchor(x.id)}{escape(x.closed)} | {escape(x.open)} |" for x in e.language_examples]
+        out.append("")
+    if e.competencies:
+        out += ["## Competencies", ""]
+        for c in e.competencies:
+            out += [f"### {anchor(c.id)}Category {c.n}: {escape(c.title)}", ""]
+            out += [f"{escape(p)}\n" for p in c.summary]
+            out += [*_items(c.items, numbered=False), ""]
+    if e.interview_questions:
+        out += ["## Sample interview questions", "", *_items(e.interview_questions, numbered=True), ""]
+    if e.job_description:
+        out += ["## Sample job description", ""]
+        for s in e.job_description:
+            out += _section(s, 3)
+    if e.glossary:
+        out += [f"## {escape(e.glossary_heading or 'Glossary')}", ""]
+        out += [escape(p) + "\n" for p in e.glossary_intro]
+        for t in e.glossary:
+            out += [f"### {anchor(t.id)}{escape(t.term)}", ""]
+            out += [escape(p) + "\n" for p in t.definition]
+            if t.footnotes:
+                out += [*_footnotes(t.footnotes), ""]
+    for s in e.back_matter:
+        out += _section(s, 2)
+    return out
+
+
+def _derivative(d: Derivative) -> list[str]:
+    out = [f"# {escape(d.title)}", "", f"A text derived from edition {escape(d.derived_from)}.", ""]
+    if d.publisher:
+        out += [escape(d.publisher), ""]
+    for s in d.sections:
+        out += _section(s, 2)
+    if d.glosses:
+        out += ["## The values in one sentence each", ""]
+        out += [f"- {anchor(g.id)}**{escape(g.title)}** – {escape(g.text)}" for g in d.glosses] + [""]
+    return out
+
+
+def to_markdown(doc: Edition | Derivative) -> str:
+    """The document as Markdown text (ends with exactly one newline)."""
+    lines = _derivative(doc) if isinstance(doc, Derivative) else _edition(doc)
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.rstrip("\n") + "\n"
+
+
+def value_markdown(v: CoreValue) -> str:
+    """One value alone (used by ``guidelines show``)."""
+    return "\n".join(_value(v)).rstrip("\n") + "\n"

@@ -1,0 +1,249 @@
+"""Load editions from content folders: YAML files -> plain data with positions -> models.
+
+Every error, YAML or model, is reported at its node as ``file:line:column: yaml.path: message``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+import types
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from guidelines_model._origin import Origin, format_path
+from guidelines_model._yaml import DEFAULT_LIMITS, Limits, YamlDocument, read_yaml
+from guidelines_model.errors import ContentError, Problem, SchemaError
+from guidelines_model.models import Derivative, Edition
+
+EDITION_FILE = "edition.yaml"
+DERIVATIVE_FILE = "derivative.yaml"
+VALUES_DIR = "values"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should read it: relative to the working directory when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # Building thousands of small containers triggers many useless collections.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(path: Path, root: Path, limits: Limits) -> YamlDocument:
+    shown = display_path(path)
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise ContentError(
+            [Problem(shown, 1, 1, f"resolves to {real}, outside the content folder {root}",
+                     hint="content files must live inside the content folder; remove the link")]
+        )
+    return read_yaml(path, shown, limits)
+
+
+def _mapping(doc: YamlDocument, what: str) -> dict[str, Any]:
+    if not isinstance(doc.data, dict):
+        got = "an empty file" if doc.data is None else f"a {_kind(doc.data)}"
+        raise SchemaError([Problem(doc.marks.file, 1, 1, f"expected a mapping ({what}), got {got}")])
+    return doc.data
+
+
+def _kind(value: Any) -> str:
+    return {dict: "mapping", tuple: "list", list: "list", str: "string", bool: "boolean",
+            int: "number", float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def load_edition(folder: str | os.PathLike[str], *, root: Path | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> Edition:
+    """Load and validate one edition folder (``edition.yaml``, part files, ``values/``)."""
+    folder = Path(folder)
+    root = root or folder
+    with _no_gc():
+        data, origin, plain = _gather(folder, root, limits)
+        try:
+            edition = Edition.model_validate(data)
+        except PydanticValidationError as exc:
+            raise _translate(exc, origin, plain, Edition) from None
+    edition._origin = origin
+    return edition
+
+
+def load_derivative(folder: str | os.PathLike[str], *, root: Path | None = None,
+                    limits: Limits = DEFAULT_LIMITS) -> Derivative:
+    """Load and validate one derivative folder (``derivative.yaml``)."""
+    folder = Path(folder)
+    doc = _read(folder / DERIVATIVE_FILE, root or folder, limits)
+    origin = Origin()
+    origin.add((), doc.marks)
+    plain = {((), p): raw for p, raw in doc.plain.items()}
+    try:
+        derivative = Derivative.model_validate(_mapping(doc, "derivative metadata"))
+    except PydanticValidationError as exc:
+        raise _translate(exc, origin, plain, Derivative) from None
+    derivative._origin = origin
+    return derivative
+
+
+def _gather(folder: Path, root: Path, limits: Limits) -> tuple[dict[str, Any], Origin, dict[Any, str]]:
+    meta_path = folder / EDITION_FILE
+    if not meta_path.is_file():
+        raise ContentError([Problem(display_path(meta_path), 1, 1, "edition.yaml is missing",
+                                    hint="every edition folder starts with an edition.yaml")])
+    origin = Origin()
+    plain: dict[Any, str] = {}
+    meta = _read(meta_path, root, limits)
+    data = dict(_mapping(meta, "edition metadata"))
+    origin.add((), meta.marks)
+    plain.update({((), p): raw for p, raw in meta.plain.items()})
+    owner = {key: meta.marks.file for key in data}
+    for part in sorted(folder.glob("*.yaml")):
+        if part.name == EDITION_FILE:
+            continue
+        doc = _read(part, root, limits)
+        for key, value in _mapping(doc, "top-level keys of the edition").items():
+            if key in owner:
+                line, col = doc.marks.keys[(key,)]
+                raise SchemaError([Problem(doc.marks.file, line, col,
+                                           f"key {key!r} is already defined in {owner[key]}",
+                                           hint="each part of an edition lives in one file")])
+            owner[key] = doc.marks.file
+            data[key] = value
+            origin.add((key,), doc.marks, (key,))
+        plain.update({((), p): raw for p, raw in doc.plain.items()})
+    values: list[Any] = []
+    for i, vpath in enumerate(sorted((folder / VALUES_DIR).glob("*.yaml"))):
+        doc = _read(vpath, root, limits)
+        values.append(_mapping(doc, "a core value"))
+        origin.add(("values", i), doc.marks)
+        plain.update({(("values", i), p): raw for p, raw in doc.plain.items()})
+    if values or "values" not in data:
+        data["values"] = tuple(values)
+    return data, origin, plain
+
+
+# --- pydantic errors -> problems at YAML nodes -------------------------------------------------
+
+_MESSAGES = {
+    "string_type": "expected text (a string)",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "bool_type": "expected true or false",
+    "float_type": "expected a number",
+    "tuple_type": "expected a list",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping (key: value pairs)",
+    "model_type": "expected a mapping (key: value pairs)",
+    "model_attributes_type": "expected a mapping (key: value pairs)",
+    "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
+}
+
+
+def _translate(exc: PydanticValidationError, origin: Origin, plain: dict[Any, str],
+               model: type[BaseModel]) -> SchemaError:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        where = origin.locate(loc, key=kind == "extra_forbidden")
+        file, line, col = (where.file, where.line, where.column) if where else ("<data>", 1, 1)
+        message, hint = _describe(err, loc, plain, model)
+        problems.append(Problem(file, line, col, message, format_path(_inner(origin, loc)), hint))
+    return SchemaError(problems)
+
+
+def _inner(origin: Origin, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    found = origin.resolve(loc)
+    return found[1] if found else loc
+
+
+def _describe(err: Any, loc: tuple[Any, ...], plain: dict[Any, str],
+              model: type[BaseModel]) -> tuple[str, str | None]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}", None
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else (
+            f"allowed keys: {', '.join(known)}" if known else None)
+        return f"unknown key {loc[-1]!r}", hint
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected', '')}, got {err['input']!r}", None
+    if kind == "string_pattern_mismatch":
+        return (f"{err['input']!r} is not a valid key or id",
+                "use lowercase letters and digits joined by '-' (ids of editions use '_')")
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"{err['msg'].lower()}, got {err['input']!r}", None
+    message = _MESSAGES.get(kind, err["msg"])
+    got = err.get("input")
+    if kind in _MESSAGES and kind not in {"string_too_short", "too_short"}:
+        message += f", got {_kind(got)}"
+    hint = None
+    raw = _raw_plain(plain, loc)
+    if kind == "string_type" and raw is not None:
+        hint = f"YAML reads {raw!r} as a {_kind(got)}; put it in quotes: \"{raw}\""
+    elif kind in {"int_type", "int_parsing"} and isinstance(got, str) and got.isdigit():
+        hint = "write the number without quotes or leading zeros"
+    return message, hint
+
+
+def _raw_plain(plain: dict[Any, str], loc: tuple[Any, ...]) -> str | None:
+    for (prefix, path), raw in plain.items():
+        if (*prefix, *path) == loc:
+            return raw
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at a location: follow field annotations down the model."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = field.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [name for name in current.model_fields if name != "id"]
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        else:
+            return tp
