@@ -132,9 +132,21 @@ _DERIVATIVE_PARTS: dict[str, _Fn] = {
 }
 
 
+def _tuplify(data: Any) -> Any:
+    """Lists to tuples, all the way down: Python callers may pass lists to the strict models."""
+    if isinstance(data, dict):
+        return {k: _tuplify(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return tuple(_tuplify(v) for v in data)
+    if isinstance(data, tuple) and any(isinstance(v, (list, dict)) for v in data):
+        return tuple(_tuplify(v) for v in data)
+    return data
+
+
 def _assign(data: Any, parts: dict[str, _Fn]) -> Any:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
         return data
+    data = _tuplify(data)
     eid = data["id"]
     new = dict(data)
     for field, fn in parts.items():

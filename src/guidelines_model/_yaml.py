@@ -37,7 +37,7 @@ _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 # YAML 1.2 core ints, except a leading zero (``012``), which YAML 1.1 reads as octal: kept a
 # string so that it is reported instead of silently meaning 12 or 10.
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?$")
 
 
 def resolve_plain(value: str) -> Any:
@@ -50,7 +50,7 @@ def resolve_plain(value: str) -> Any:
         return False
     if _INT.match(value):
         return int(value)
-    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+    if _FLOAT.match(value):
         return float(value)
     return value
 

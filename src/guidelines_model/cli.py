@@ -151,6 +151,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 print(f"  {r.location or '-'}: {r.id}: not found: {r.sentence}")
             elif r.status == "excepted" and args.verbose:
                 print(f"  {r.location or '-'}: {r.id}: excepted ({r.reason})")
+        for target in report.stale_exceptions:
+            print(f"  {target}: recorded as unverified, but every sentence is found: remove the exception")
         status |= 0 if report.ok else 1
     return status
 
@@ -161,6 +163,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     doc = _library(args).document(args.edition)
     _emit(exporter(args.format)(doc), args.output)
     return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from guidelines_model.diff.command import run
+
+    return run(args)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -203,6 +211,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("edition", help="edition or derivative id")
     p.add_argument("--format", choices=["json", "markdown"], default="markdown")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p = add("diff", cmd_diff,
+            "Compare editions: values and items aligned, changes classified, word by word. "
+            "With two editions, the changes from the first to the second; with three or more, "
+            "an alignment table of every value and item across them.")
+    p.add_argument("editions", nargs="*", metavar="EDITION",
+                   help="edition ids, oldest first (default with --rev: every edition)")
+    p.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p.add_argument("--ignore", default="", metavar="CLASSES",
+                   help="hide text changes of these classes, comma-separated: "
+                   "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four)")
+    p.add_argument("--rev", metavar="REV",
+                   help="compare the content at this git revision with the working tree")
     p = add("schema", cmd_schema, "Print the JSON Schema of an edition.")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     return parser

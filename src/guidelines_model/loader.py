@@ -166,7 +166,10 @@ def _translate(exc: PydanticValidationError, origin: Origin, plain: dict[Any, st
         where = origin.locate(loc, key=kind == "extra_forbidden")
         file, line, col = (where.file, where.line, where.column) if where else ("<data>", 1, 1)
         message, hint = _describe(err, loc, plain, model)
-        problems.append(Problem(file, line, col, message, format_path(_inner(origin, loc)), hint))
+        inner = _inner(origin, loc)
+        if kind == "missing":  # the message names the key; the path is where it is missing
+            inner = inner[:-1]
+        problems.append(Problem(file, line, col, message, format_path(inner), hint))
     return SchemaError(problems)
 
 

@@ -43,6 +43,13 @@ class _Document(_Model):
         """The files this document was loaded from, or ``None`` if built in Python."""
         return self._origin
 
+    def __eq__(self, other: object) -> bool:
+        # Equal content is equal wherever it was loaded from: the origin is not compared.
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
+
 
 class Footnote(_Model):
     """A footnote as printed: its marker and text."""

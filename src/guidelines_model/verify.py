@@ -30,11 +30,13 @@ _DASH_SPACE = re.compile(r"\s*—\s*")
 
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:\d+\]|\[\d+:\s")
-_GLUED_MARKER = re.compile(r"(?<=[A-Za-z][.,;:”’\")])\d{1,2}(?=\s)")
+# Footnote markers glued to a word: after punctuation ("U.S.1 as") or a capitalised heading
+# ("ADVOCACY2").
+_GLUED_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:”’\")])|(?<=[A-Z]{2}))\d{1,2}(?=\s)")
 _ESCAPE = re.compile(r"\\+(?=[_*\[\]#.()-])")
 _LINE_START = re.compile(r"(?m)^[ \t]*(?:#{1,6}\s+|[•·▪◦]\s*|[-*]\s+)")
 _LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=\w)")
-_SENTENCE_END = re.compile(r"[.!?;:][\"')\]]*(\s+)(?=[\"'(\[]*[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?;:][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]*[A-Z0-9])")
 _MIN_PART_WORDS = 4
 
 
@@ -96,6 +98,8 @@ class VerifyReport:
 
     document: str
     results: tuple[SentenceResult, ...] = field(default_factory=tuple)
+    #: Exceptions (``unverified`` targets) that excuse no missing sentence: remove them.
+    stale_exceptions: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -111,7 +115,7 @@ class VerifyReport:
 
     @property
     def coverage(self) -> float:
-        """Share of sentences found in the sources (exceptions are not found)."""
+        """Share of sentences found in the sources (excepted sentences count as not found)."""
         return self.verified / self.total if self.total else 1.0
 
     @property
@@ -120,8 +124,8 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
-        """True when every sentence is found or excepted with a reason."""
-        return not self.missing
+        """True when every sentence is found or excepted with a reason, and no exception is stale."""
+        return not self.missing and not self.stale_exceptions
 
 
 def check_source(ref: SourceRef, root: Path) -> Path:
@@ -135,8 +139,28 @@ def check_source(ref: SourceRef, root: Path) -> Path:
     return path
 
 
+_STOPS = frozenset(".!?")
+
+
 def _found(sentence: str, forms: list[str]) -> bool:
-    return any(sentence in f for f in forms)
+    """True when a source holds the sentence as whole words: a match may not start or end
+    inside a word, and a sentence ending in a word may not stop short of the source's
+    punctuation (a dropped full stop is a change)."""
+    if not sentence:
+        return True
+    open_left = not sentence[0].isalnum()
+    open_right = not sentence[-1].isalnum()
+    for form in forms:
+        i = form.find(sentence)
+        while i >= 0:
+            end = i + len(sentence)
+            left_ok = open_left or i == 0 or not form[i - 1].isalnum()
+            right_ok = open_right or end == len(form) or not (
+                form[end].isalnum() or form[end] in _STOPS)
+            if left_ok and right_ok:
+                return True
+            i = form.find(sentence, i + 1)
+    return False
 
 
 def _reassembled(sentence: str, forms: list[str]) -> bool:
@@ -166,6 +190,7 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
         path = check_source(ref, sources_root)
         forms.extend(_source_forms(path, path.stat().st_mtime))
     exceptions = {e.target: e.reason for e in doc.unverified}
+    used: set[str] = set()
     results = []
     for node in doc.nodes():
         if node.text is None:
@@ -174,14 +199,17 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
         sentences = split_sentences(normalise(node.text))
         for k, sentence in enumerate(sentences):
             status: Status
-            if node.id in exceptions:
-                status = "excepted"
-            elif _found(sentence, forms):
+            if _found(sentence, forms):
                 status = "found"
-            elif _reassembled(" ".join(sentences[k:]), forms):
-                # A cut can fall near a sentence end; the parts then run into what follows.
+            elif any(_reassembled(" ".join(sentences[j:]), forms) for j in (k, k - 1) if j >= 0):
+                # A cut near a sentence boundary leaves a short part: let the parts run into
+                # the neighbouring sentence.
                 status = "reassembled"
+            elif node.id in exceptions:
+                status = "excepted"
+                used.add(node.id)
             else:
                 status = "missing"
             results.append(SentenceResult(node.id, sentence, status, where, exceptions.get(node.id)))
-    return VerifyReport(doc.id, tuple(results))
+    stale = tuple(sorted(set(exceptions) - used))
+    return VerifyReport(doc.id, tuple(results), stale)

@@ -1,0 +1,90 @@
+"""Development sessions: tests, lint, types, validate, export, diff (``nox -l`` lists them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests", "lint", "types", "validate"]
+
+ROOT = Path(__file__).parent
+BUILD = ROOT / "build"
+PYTHON = "3.11"
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the package from the checkout with the named dependency groups."""
+    session.install("--upgrade", "pip")
+    args = ["-e", "."]
+    for group in groups:
+        args += ["--group", group]
+    session.install(*args)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the whole test suite (unit and integration, wheel install included)."""
+    install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def types(session: nox.Session) -> None:
+    """mypy --strict over src, tests, scripts and this noxfile."""
+    install(session, "types")
+    session.run("mypy", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def validate(session: nox.Session) -> None:
+    """Load every edition, verify it against its sources and run the consistency checks."""
+    install(session)
+    session.run("guidelines", "validate", *session.posargs)
+    session.run("guidelines", "verify-sources")
+    session.run("guidelines", "check")
+
+
+@nox.session(python=PYTHON)
+def export(session: nox.Session) -> None:
+    """Export every edition as JSON and Markdown into build/export/."""
+    install(session)
+    out = BUILD / "export"
+    ids = session.run("python", "-c", "from guidelines_model import load_library as l; "
+                      "lib = l(); print(' '.join([*lib.editions, *lib.derivatives]))",
+                      silent=True)
+    for id_ in str(ids).split():
+        session.run("guidelines", "export", id_, "--format", "json", "-o", str(out / f"{id_}.json"))
+        session.run("guidelines", "export", id_, "--format", "markdown", "-o", str(out / f"{id_}.md"))
+
+
+@nox.session(python=PYTHON)
+def diff(session: nox.Session) -> None:
+    """Compare each edition with the one it is based on; write every format to build/diff/.
+
+    ``nox -s diff -- ARGS`` passes ARGS to ``guidelines diff`` instead.
+    """
+    install(session)
+    if session.posargs:
+        session.run("guidelines", "diff", *session.posargs)
+        return
+    out = BUILD / "diff"
+    pairs = session.run("python", "-c", "from guidelines_model import load_library as l; "
+                        "print(' '.join(f'{e.based_on}:{e.id}' for e in l() if e.based_on))",
+                        silent=True)
+    for pair in str(pairs).split():
+        old, new = pair.split(":")
+        session.run("guidelines", "diff", old, new)
+        for fmt, ext in (("markdown", "md"), ("json", "json"), ("html", "html"), ("text", "txt")):
+            target = out / f"{old}__{new}.{ext}"
+            session.run("guidelines", "diff", old, new, "--format", fmt, "-o", str(target))

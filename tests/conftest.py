@@ -1,0 +1,36 @@
+"""Shared fixtures and the hypothesis profile."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from guidelines_model import Library, load_library
+
+settings.register_profile(
+    "default", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+SOURCES = ROOT / "sources"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The real content, loaded once."""
+    return load_library(CONTENT)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real content (with its sources beside it); returns the content dir."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    return tmp_path / "content"

@@ -1,0 +1,113 @@
+"""The real content: counts a person reads off the sources, unique ids, full source coverage."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from guidelines_model import CANONICAL_VALUE_KEYS, Library
+from guidelines_model.verify import verify
+
+# Read off the printed documents (sources/000, 001, 003), value by value.
+PRACTICE_ITEMS = {
+    "2013": [4, 3, 4, 2, 5, 6, 5, 3, 4, 6, 7, 7],
+    "2019_supervisors": [4, 3, 4, 2, 5, 6, 5, 3, 4, 6, 7, 7],
+    "who_2017": [4, 3, 4, 2, 5, 6, 5, 3, 4, 6, 7, 7],
+}
+SUPERVISOR_ITEMS_2019 = [3, 3, 3, 2, 4, 6, 3, 3, 4, 3, 5, 4]  # 43 bullets that start with a verb
+WHO_COMPETENCY_ITEMS = [5, 5, 4, 4, 5, 5, 6, 5, 6, 6, 7, 4]
+
+
+def test_three_editions_and_the_derivative(library: Library) -> None:
+    """The library holds every edition the project exists for, oldest first."""
+    assert list(library.editions) == ["2013", "who_2017", "2019_supervisors"]
+
+
+@pytest.mark.parametrize("edition", list(PRACTICE_ITEMS))
+def test_twelve_values_in_canonical_order(library: Library, edition: str) -> None:
+    """Every edition has the twelve values, numbered 1-12, keyed as 2013 keys them."""
+    e = library.edition(edition)
+    assert [v.key for v in e.values] == list(CANONICAL_VALUE_KEYS)
+    assert [v.number for v in e.values] == list(range(1, 13))
+
+
+@pytest.mark.parametrize(("edition", "counts"), list(PRACTICE_ITEMS.items()))
+def test_practice_items_per_value(library: Library, edition: str, counts: list[int]) -> None:
+    """Practice items per value match the printed documents (56 in each edition)."""
+    assert [len(v.practice.items) for v in library.edition(edition).values] == counts
+
+
+def test_supervisor_column_of_2019(library: Library) -> None:
+    """2019 adds a supervisor column to every value; 2013 and WHO have none."""
+    e = library.edition("2019_supervisors")
+    assert [len(v.supervisor.items) if v.supervisor else 0 for v in e.values] == SUPERVISOR_ITEMS_2019
+    assert all(v.supervisor is None for v in library.edition("2013").values)
+
+
+def test_who_only_parts(library: Library) -> None:
+    """WHO 2017 carries its own parts: 4 values, 7 objectives, 12 competency categories..."""
+    e = library.edition("who_2017")
+    assert [w.name for w in e.who_values] == [
+        "Mutuality and equality", "Self-determination and empowerment", "Empathy", "Recovery"]
+    assert len(e.key_objectives) == 7
+    assert [len(c.items) for c in e.competencies] == WHO_COMPETENCY_ITEMS
+    assert len(e.misconceptions) == 6
+    assert e.spelling == "en-GB"
+    assert e.based_on == "2013"
+
+
+def test_glossaries(library: Library) -> None:
+    """2013 defines five terms; 2019 keeps them (same keys) and adds seven."""
+    old = [t.key for t in library.edition("2013").glossary]
+    new = [t.key for t in library.edition("2019_supervisors").glossary]
+    assert old == ["peer-support", "peer-supporter", "peer", "peer-support-relationship", "practice-standards"]
+    assert set(old) <= set(new)
+    assert len(new) == 12
+
+
+def test_listed_titles_recorded_as_printed(library: Library) -> None:
+    """The 2013 opening list's variants are kept, not fixed."""
+    e = library.edition("2013")
+    assert e.value("open-minded").listed_title == "Peer supports are open minded"
+    assert e.value("open-minded").title == "Peer supporters are open minded"
+    assert e.value("strengths-focused").title == "Peer recovery support is strengths-focused"
+
+
+def test_published_duplicate_kept(library: Library) -> None:
+    """2019 prints one honest-direct practice item twice: both are kept and noted."""
+    v = library.edition("2019_supervisors").value("honest-direct")
+    texts = Counter(i.text for i in v.practice.items)
+    assert texts["Peer supporters respect privacy and confidentiality."] == 2
+    assert any(n.kind == "published-error" and n.target.endswith("practice/4") for n in v.notes)
+
+
+def test_ids_unique_across_the_library(library: Library) -> None:
+    """No id is used twice anywhere: ids are how other tools cite."""
+    ids = [n.id for doc in [*library.editions.values(), *library.derivatives.values()] for n in doc.nodes()]
+    dupes = [i for i, c in Counter(ids).items() if c > 1]
+    assert dupes == []
+
+
+def test_get_by_id(library: Library) -> None:
+    """Any node is reachable by id: values, items, supervisor items, competencies, terms."""
+    assert library.get("2013/voluntary/practice/3").n == 3
+    assert library.get("2019_supervisors/hopeful/supervisor/1").text.startswith("Demonstrate confidence")
+    assert library.get("who_2017/competencies/1").n == 1
+    assert library.get("2013/glossary/peer").term == "PEER"
+    assert library.get("2013/transparent/title") == "Peer support is transparent"
+
+
+@pytest.mark.parametrize("doc", ["2013", "2019_supervisors", "who_2017"])
+def test_every_sentence_is_in_the_source(library: Library, doc: str) -> None:
+    """verify-sources: every sentence is found, or excepted with a recorded reason."""
+    report = verify(library.document(doc), library.sources_root())
+    assert report.missing == ()
+    assert report.stale_exceptions == ()
+    assert all(r.reason for r in report.results if r.status == "excepted")
+
+
+def test_2013_is_fully_verified(library: Library) -> None:
+    """All 212 sentences of 2013 are found, none excepted."""
+    report = verify(library.edition("2013"), library.sources_root())
+    assert (report.verified, report.total, report.coverage) == (212, 212, 1.0)

@@ -1,0 +1,72 @@
+"""Hypothesis strategies for content: texts, items, values and whole editions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from guidelines_model import CANONICAL_VALUE_KEYS, Edition
+
+# Published wording: letters, digits, punctuation, curly quotes and dashes, single spaces.
+WORDS = st.text(
+    alphabet=st.characters(
+        categories=("L", "N", "P", "Zs", "S"), exclude_characters="\x85\u2028\u2029\xa0"
+    ),
+    min_size=1,
+    max_size=60,
+).map(lambda s: " ".join(s.split())).filter(bool)
+
+SHA = "d192e846c5c0cf8e5c569191ad62d7667c49a4a017f9b0f5a59c6461f1413837"
+
+
+@st.composite
+def items(draw: st.DrawFn, max_size: int = 6) -> list[dict[str, Any]]:
+    texts = draw(st.lists(WORDS, min_size=1, max_size=max_size))
+    return [{"n": n, "text": t} for n, t in enumerate(texts, start=1)]
+
+
+@st.composite
+def values(draw: st.DrawFn, number: int, key: str, supervisor: bool = False) -> dict[str, Any]:
+    value: dict[str, Any] = {
+        "key": key,
+        "number": number,
+        "title": draw(WORDS),
+        "description": draw(st.lists(WORDS, min_size=1, max_size=3)),
+        "practice": {"name": draw(WORDS), "items": draw(items())},
+    }
+    if draw(st.booleans()):
+        value["listed_title"] = draw(WORDS)
+    if supervisor:
+        value["supervisor"] = {"lead_in": "THE SUPERVISOR ROLE IS TO:", "items": draw(items())}
+    return value
+
+
+@st.composite
+def edition_data(draw: st.DrawFn, id_: str = "test", max_values: int = 12) -> dict[str, Any]:
+    count = draw(st.integers(min_value=1, max_value=max_values))
+    supervisor = draw(st.booleans())
+    return {
+        "id": id_,
+        "title": draw(WORDS),
+        "publisher": "Test publisher",
+        "year": draw(st.integers(min_value=2000, max_value=2030)),
+        "kind": "peer-guidelines",
+        "spelling": draw(st.sampled_from(["en-US", "en-GB"])),
+        "licence": {"name": "CC0"},
+        "citation": "Test citation.",
+        "sources": [{"file": "000_3a9a1a5a65c6128f.txt", "sha256": SHA}],
+        "values": [
+            draw(values(n, key, supervisor))
+            for n, key in enumerate(CANONICAL_VALUE_KEYS[:count], start=1)
+        ],
+        "glossary": [
+            {"key": f"term-{k}", "term": t, "definition": [d]}
+            for k, (t, d) in enumerate(draw(st.lists(st.tuples(WORDS, WORDS), max_size=3)))
+        ],
+    }
+
+
+def editions(id_: str = "test", max_values: int = 12) -> st.SearchStrategy[Edition]:
+    """Valid editions built from generated data (ids assigned by the model)."""
+    return edition_data(id_, max_values).map(Edition.model_validate)

@@ -1,0 +1,87 @@
+"""The models: ids from keys and numbers, immutability, strictness, and lossless round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from pydantic import ValidationError
+
+from guidelines_model import Edition, load_edition
+from guidelines_model.dump import write_edition
+from guidelines_model.export.json import from_json, to_json
+from tests.strategies import edition_data, editions
+
+
+Data = dict[str, Any]
+
+
+@given(edition_data())
+def test_ids_come_from_keys_and_numbers_not_text(data: Data) -> None:
+    """Rewording an item keeps its id; ids follow the documented scheme."""
+    e = Edition.model_validate(data)
+    v = e.values[0]
+    assert v.id == f"test/{v.key}"
+    assert v.practice.items[0].id == f"test/{v.key}/practice/1"
+    data = e.model_dump()
+    data["values"][0]["practice"]["items"][0]["text"] = "Entirely new wording."
+    assert Edition.model_validate(data).values[0].practice.items[0].id == v.practice.items[0].id
+
+
+@given(edition_data())
+def test_ids_in_input_are_replaced(data: Data) -> None:
+    """Ids are derived: an id given in the data cannot override the scheme."""
+    data["values"][0]["id"] = "forged/id"
+    assert Edition.model_validate(data).values[0].id == f"test/{data['values'][0]['key']}"
+
+
+@given(editions())
+def test_models_are_frozen(e: Edition) -> None:
+    """Editions cannot be changed in place (they are shared by every consumer)."""
+    with pytest.raises(ValidationError):
+        e.values[0].title = "x"  # type: ignore[misc]
+
+
+@given(edition_data())
+def test_unknown_keys_are_errors(data: Data) -> None:
+    """A misspelled field is rejected, never silently dropped."""
+    data["values"][0]["titel"] = "x"
+    with pytest.raises(ValidationError, match="titel"):
+        Edition.model_validate(data)
+
+
+@given(edition_data())
+def test_strict_types(data: Data) -> None:
+    """A number is not silently turned into text, nor text into a number."""
+    data["values"][0]["practice"]["items"][0]["text"] = 12
+    with pytest.raises(ValidationError, match="string_type|Input should be a valid string"):
+        Edition.model_validate(data)
+
+
+@given(editions())
+def test_json_round_trip(edition: Edition) -> None:
+    """model -> JSON -> model gives an equal edition."""
+    assert from_json(to_json(edition)) == edition
+
+
+@given(editions())
+def test_yaml_round_trip(edition: Edition) -> None:
+    """model -> YAML content files -> loader gives an equal edition."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_edition(edition, tmp)
+        assert load_edition(Path(tmp)) == edition
+
+
+def test_real_editions_round_trip(library: object, tmp_path: Path) -> None:
+    """Every real edition survives the YAML and JSON round trips unchanged."""
+    from guidelines_model import Library
+
+    assert isinstance(library, Library)
+    for e in library:
+        write_edition(e, tmp_path / e.id)
+        assert load_edition(tmp_path / e.id) == e
+        assert from_json(to_json(e)) == e
