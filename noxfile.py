@@ -60,12 +60,18 @@ def export(session: nox.Session) -> None:
     """Export every edition as JSON and Markdown into build/export/."""
     install(session)
     out = BUILD / "export"
-    ids = session.run("python", "-c", "from guidelines_model import load_library as l; "
-                      "lib = l(); print(' '.join([*lib.editions, *lib.derivatives]))",
-                      silent=True)
+    ids = session.run(
+        "python",
+        "-c",
+        "from guidelines_model import load_library as l; "
+        "lib = l(); print(' '.join([*lib.editions, *lib.derivatives]))",
+        silent=True,
+    )
     for id_ in str(ids).split():
         session.run("guidelines", "export", id_, "--format", "json", "-o", str(out / f"{id_}.json"))
-        session.run("guidelines", "export", id_, "--format", "markdown", "-o", str(out / f"{id_}.md"))
+        session.run(
+            "guidelines", "export", id_, "--format", "markdown", "-o", str(out / f"{id_}.md")
+        )
 
 
 @nox.session(python=PYTHON)
@@ -79,9 +85,13 @@ def diff(session: nox.Session) -> None:
         session.run("guidelines", "diff", *session.posargs)
         return
     out = BUILD / "diff"
-    pairs = session.run("python", "-c", "from guidelines_model import load_library as l; "
-                        "print(' '.join(f'{e.based_on}:{e.id}' for e in l() if e.based_on))",
-                        silent=True)
+    pairs = session.run(
+        "python",
+        "-c",
+        "from guidelines_model import load_library as l; "
+        "print(' '.join(f'{e.based_on}:{e.id}' for e in l() if e.based_on))",
+        silent=True,
+    )
     for pair in str(pairs).split():
         old, new = pair.split(":")
         session.run("guidelines", "diff", old, new)

@@ -37,8 +37,8 @@ def _each(data: Any, make: Callable[[Any, int], str | None], fn: Callable[[Any, 
     if not isinstance(data, (list, tuple)):
         return data
     out = []
-    for pos, el in enumerate(data, start=1):
-        el = _plain(el)
+    for pos, raw in enumerate(data, start=1):
+        el = _plain(raw)
         name = make(el, pos)
         out.append(fn(el, name) if name is not None else el)
     return tuple(out)
@@ -100,7 +100,9 @@ def _values(data: Any, edition: str) -> Any:
 
 def _keyed(prefix: str, field: str, children: dict[str, _Fn] | None = None) -> _Fn:
     def fn(data: Any, edition: str) -> Any:
-        return _each(data, _field(field), lambda el, k: _with_id(el, join(edition, prefix, k), children))
+        return _each(
+            data, _field(field), lambda el, k: _with_id(el, join(edition, prefix, k), children)
+        )
 
     return fn
 

@@ -66,7 +66,9 @@ def value_nodes(v: CoreValue, path: Path) -> Nodes:
     yield Node(v.id, path, "value")
     yield Node(join(v.id, "title"), (*path, "title"), "value-title", v.title)
     if v.listed_title is not None:
-        yield Node(join(v.id, "listed-title"), (*path, "listed_title"), "listed-title", v.listed_title)
+        yield Node(
+            join(v.id, "listed-title"), (*path, "listed_title"), "listed-title", v.listed_title
+        )
     yield from _paragraphs(v.id, "description", v.description, path, "description")
     p = (*path, "practice")
     yield Node(v.practice.id, p, "practice")
@@ -75,7 +77,12 @@ def value_nodes(v: CoreValue, path: Path) -> Nodes:
     if v.supervisor is not None:
         s = (*path, "supervisor")
         yield Node(v.supervisor.id, s, "supervisor")
-        yield Node(join(v.supervisor.id, "lead-in"), (*s, "lead_in"), "supervisor-lead-in", v.supervisor.lead_in)
+        yield Node(
+            join(v.supervisor.id, "lead-in"),
+            (*s, "lead_in"),
+            "supervisor-lead-in",
+            v.supervisor.lead_in,
+        )
         yield from _items(v.supervisor.items, (*s, "items"), "supervisor-item")
 
 
@@ -93,7 +100,9 @@ def edition_nodes(e: Edition) -> Nodes:
     for i, m in enumerate(e.misconceptions):
         here = ("misconceptions", i)
         yield Node(m.id, here, "misconception-row")
-        yield Node(join(m.id, "misconception"), (*here, "misconception"), "misconception", m.misconception)
+        yield Node(
+            join(m.id, "misconception"), (*here, "misconception"), "misconception", m.misconception
+        )
         yield from _paragraphs(m.id, "explanation", m.explanation, here, "explanation")
     for i, v in enumerate(e.values):
         yield from value_nodes(v, ("values", i))

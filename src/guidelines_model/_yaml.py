@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from guidelines_model._origin import Marks
 from guidelines_model._origin import Path as DataPath
@@ -79,8 +79,15 @@ def decode(raw: bytes, file: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlSyntaxError(
-            [_problem(file, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                      "save the file as UTF-8")]
+            [
+                _problem(
+                    file,
+                    line,
+                    col,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                    "save the file as UTF-8",
+                )
+            ]
         ) from None
     nul = text.find("\x00")
     if nul >= 0:
@@ -90,15 +97,24 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
-def read_yaml(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+def read_yaml(
+    path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> YamlDocument:
     """Read and parse one content file."""
     file = display or str(path)
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
             raise LimitError(
-                [_problem(file, 1, 1, f"file is {size:,} bytes; the limit is "
-                          f"{limits.max_file_bytes:,} bytes", "split the content or raise Limits.max_file_bytes")]
+                [
+                    _problem(
+                        file,
+                        1,
+                        1,
+                        f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,} bytes",
+                        "split the content or raise Limits.max_file_bytes",
+                    )
+                ]
             )
         with path.open("rb") as fh:
             raw = fh.read(limits.max_file_bytes + 1)
@@ -107,123 +123,175 @@ def read_yaml(path: Path, display: str | None = None, limits: Limits = DEFAULT_L
     return parse_yaml(decode(raw, file), file, limits)
 
 
+def _fail(
+    cls: type[YamlSyntaxError] | type[UnsafeYamlError] | type[LimitError],
+    file: str,
+    ev: Any,
+    message: str,
+    hint: str | None = None,
+) -> NoReturn:
+    m = ev.start_mark
+    raise cls([_problem(file, m.line + 1, m.column + 1, message, hint)])
+
+
+class _Builder:
+    """Builds plain data from parser events, refusing what content may not use."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.marks = Marks(file)
+        self.plain: dict[DataPath, str] = {}
+        self.root: Any = None
+        # Open containers: [container, its path, the pending key of a mapping or None]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+
+    def event(self, ev: Any) -> None:
+        from ruamel.yaml import events
+
+        if isinstance(ev, events.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                _fail(
+                    YamlSyntaxError,
+                    self.file,
+                    ev,
+                    "more than one YAML document in the file",
+                    "remove the '---' separator: one file holds one document",
+                )
+        elif isinstance(ev, events.AliasEvent):
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                "aliases (*name) are not allowed in content",
+                "write the text out in full",
+            )
+        elif isinstance(ev, (events.ScalarEvent, events.CollectionStartEvent)):
+            self._refuse_anchor_and_tag(ev)
+            if isinstance(ev, events.ScalarEvent):
+                self._scalar(ev)
+            else:
+                self._open(ev, {} if isinstance(ev, events.MappingStartEvent) else [])
+        elif isinstance(ev, events.CollectionEndEvent):
+            self._close()
+
+    def _refuse_anchor_and_tag(self, ev: Any) -> None:
+        if ev.anchor is not None:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                f"anchors (&{ev.anchor}) are not allowed in content",
+                "write the text out in full",
+            )
+        if ev.tag is not None:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                f"tags ({ev.tag}) are not allowed in content",
+                "remove the tag; content is plain text, numbers and lists",
+            )
+
+    def _expecting_key(self) -> bool:
+        return (
+            bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
+        )
+
+    def _scalar(self, ev: Any) -> None:
+        if self._expecting_key():
+            self._key(ev)
+            return
+        value = ev.value if ev.style else resolve_plain(ev.value)
+        path = self._attach(value, ev)
+        if not isinstance(value, str):
+            self.plain[path] = ev.value
+
+    def _key(self, ev: Any) -> None:
+        frame = self.stack[-1]
+        key = ev.value
+        if key == "<<" and not ev.style:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                "merge keys (<<) are not allowed in content",
+                "write the keys out in full",
+            )
+        if key in frame[0]:
+            line = self.marks.keys[(*frame[1], key)][0]
+            _fail(
+                YamlSyntaxError,
+                self.file,
+                ev,
+                f"duplicate key {key!r} (first defined on line {line})",
+            )
+        frame[2] = key
+        self.marks.keys[(*frame[1], key)] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+
+    def _open(self, ev: Any, container: dict[str, Any] | list[Any]) -> None:
+        if self._expecting_key():
+            _fail(UnsafeYamlError, self.file, ev, "mapping keys must be plain text")
+        if len(self.stack) >= self.limits.max_depth:
+            _fail(
+                LimitError,
+                self.file,
+                ev,
+                f"nesting deeper than {self.limits.max_depth} levels",
+                "content nests only a few levels; raise Limits.max_depth if needed",
+            )
+        path = self._attach(container, ev)
+        self.stack.append([container, path, None])
+
+    def _close(self) -> None:
+        container, path, _ = self.stack.pop()
+        if isinstance(container, list):  # content data is immutable: lists become tuples
+            frozen = tuple(container)
+            if self.stack:
+                self.stack[-1][0][path[-1]] = frozen
+            else:
+                self.root = frozen
+
+    def _attach(self, value: Any, ev: Any) -> DataPath:
+        """Place ``value`` in the open container and record its position."""
+        pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+        if not self.stack:
+            self.root, path = value, ()
+        else:
+            frame = self.stack[-1]
+            container = frame[0]
+            if isinstance(container, list):
+                path = (*frame[1], len(container))
+                container.append(value)
+            else:
+                path = (*frame[1], frame[2])
+                container[frame[2]] = value
+                frame[2] = None
+        self.marks.values[path] = pos
+        return path
+
+
 def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Parse YAML text into plain data with positions; raise ContentError on anything unsafe."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-    )
 
-    marks = Marks(file)
-    plain: dict[DataPath, str] = {}
-    # Each frame: [container, path, pending key (mappings), key position]
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
-
-    def fail(cls: type[YamlSyntaxError] | type[UnsafeYamlError] | type[LimitError],
-             ev: Any, message: str, hint: str | None = None) -> None:
-        m = ev.start_mark
-        raise cls([_problem(file, m.line + 1, m.column + 1, message, hint)])
-
-    def attach(value: Any, ev: Any, is_container: bool) -> DataPath | None:
-        """Place ``value`` in the current container; return its path (None if it is a key)."""
-        nonlocal root
-        pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
-        if not stack:
-            root = value
-            marks.values[()] = pos
-            return ()
-        frame = stack[-1]
-        container, path = frame[0], frame[1]
-        if isinstance(container, list):
-            p = (*path, len(container))
-            container.append(value)
-            marks.values[p] = pos
-            return p
-        if frame[2] is None:  # this node is a key
-            if is_container or not isinstance(value, str):
-                fail(UnsafeYamlError, ev, "mapping keys must be plain text")
-            if value == "<<" and not ev.style:
-                fail(UnsafeYamlError, ev, "merge keys (<<) are not allowed in content",
-                     "write the keys out in full")
-            if value in container:
-                line = marks.keys[(*path, value)][0]
-                fail(YamlSyntaxError, ev, f"duplicate key {value!r} (first defined on line {line})")
-            frame[2] = value
-            marks.keys[(*path, value)] = pos
-            return None
-        p = (*path, frame[2])
-        container[frame[2]] = value
-        marks.values[p] = pos
-        frame[2] = None
-        return p
-
-    yaml = YAML(typ="safe", pure=False)
+    builder = _Builder(file, limits)
     try:
-        for ev in yaml.parse(text):
-            if isinstance(ev, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    fail(YamlSyntaxError, ev, "more than one YAML document in the file",
-                         "remove the '---' separator: one file holds one document")
-                continue
-            if isinstance(ev, AliasEvent):
-                fail(UnsafeYamlError, ev, "aliases (*name) are not allowed in content",
-                     "write the text out in full")
-            anchor = getattr(ev, "anchor", None)
-            if anchor is not None:
-                fail(UnsafeYamlError, ev, f"anchors (&{anchor}) are not allowed in content",
-                     "write the text out in full")
-            tag = getattr(ev, "tag", None)
-            if tag is not None and isinstance(ev, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
-                fail(UnsafeYamlError, ev, f"tags ({tag}) are not allowed in content",
-                     "remove the tag; content is plain text, numbers and lists")
-            if isinstance(ev, ScalarEvent):
-                value: Any = ev.value
-                if not ev.style and not (stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None):
-                    value = resolve_plain(ev.value)
-                p = attach(value, ev, False)
-                if p is not None and not isinstance(value, str):
-                    plain[p] = ev.value
-            elif isinstance(ev, (MappingStartEvent, SequenceStartEvent)):
-                if len(stack) >= limits.max_depth:
-                    fail(LimitError, ev, f"nesting deeper than {limits.max_depth} levels",
-                         "content nests only a few levels; raise Limits.max_depth if needed")
-                container: Any = {} if isinstance(ev, MappingStartEvent) else []
-                p = attach(container, ev, True)
-                stack.append([container, p, None])
-            elif isinstance(ev, (MappingEndEvent, SequenceEndEvent)):
-                frame = stack.pop()
-                if isinstance(frame[0], list):
-                    _freeze(frame, stack)
+        for ev in YAML(typ="safe", pure=False).parse(text):
+            builder.event(ev)
     except MarkedYAMLError as exc:
         m = exc.problem_mark or exc.context_mark
         line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
         msg = exc.problem or "invalid YAML"
         if exc.context:
             msg = f"{msg} ({exc.context})"
-        hint = "indent with spaces, not tabs" if "\t" in text and "tab" in msg.lower() else None
+        lines = text.splitlines()
+        at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+        hint = "indent with spaces, not tabs" if at == "\t" else None
         raise YamlSyntaxError([_problem(file, line, col, msg, hint)]) from None
     except YAMLError as exc:  # the C parser raises unmarked errors for some inputs
         raise YamlSyntaxError([_problem(file, 1, 1, f"invalid YAML: {exc}")]) from None
-    if isinstance(root, list):
-        root = tuple(root)
-    return YamlDocument(root, marks, plain)
-
-
-def _freeze(frame: list[Any], stack: list[list[Any]]) -> None:
-    """Replace a finished list by a tuple in its parent (content data is immutable)."""
-    seq, path = frame[0], frame[1]
-    if not stack:
-        return
-    parent = stack[-1][0]
-    key = path[-1]
-    parent[key] = tuple(seq)
+    return YamlDocument(builder.root, builder.marks, builder.plain)

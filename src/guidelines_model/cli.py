@@ -52,12 +52,31 @@ def cmd_list(args: argparse.Namespace) -> int:
     lib = _library(args)
     rows = [("id", "year", "kind", "values", "items", "supervisor", "terms", "title")]
     for e in lib:
-        rows.append((e.id, str(e.year), e.kind, str(len(e.values)),
-                     str(sum(len(v.practice.items) for v in e.values)),
-                     str(sum(len(v.supervisor.items) for v in e.values if v.supervisor)),
-                     str(len(e.glossary)), e.title))
+        rows.append(
+            (
+                e.id,
+                str(e.year),
+                e.kind,
+                str(len(e.values)),
+                str(sum(len(v.practice.items) for v in e.values)),
+                str(sum(len(v.supervisor.items) for v in e.values if v.supervisor)),
+                str(len(e.glossary)),
+                e.title,
+            )
+        )
     for d in lib.derivatives.values():
-        rows.append((d.id, "", d.kind, str(len(d.glosses)), "", "", "", f"{d.title} (from {d.derived_from})"))
+        rows.append(
+            (
+                d.id,
+                "",
+                d.kind,
+                str(len(d.glosses)),
+                "",
+                "",
+                "",
+                f"{d.title} (from {d.derived_from})",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for n, row in enumerate(rows):
         line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1]
@@ -115,21 +134,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             if kind == "root":
                 lib = load_library(folder)
-                docs: list[Edition | Derivative] = [*lib.editions.values(), *lib.derivatives.values()]
+                docs: list[Edition | Derivative] = [
+                    *lib.editions.values(),
+                    *lib.derivatives.values(),
+                ]
             elif kind == "edition":
                 docs = [load_edition(folder, root=folder.parent)]
             else:
                 docs = [load_derivative(folder, root=folder.parent)]
         except ContentError as exc:
             print(str(exc), file=sys.stderr)
-            print(style(f"invalid: {folder} ({len(exc.problems)} problem(s))", "31", sys.stderr),
-                  file=sys.stderr)
+            print(
+                style(f"invalid: {folder} ({len(exc.problems)} problem(s))", "31", sys.stderr),
+                file=sys.stderr,
+            )
             status = 1
             continue
         for doc in docs:
             values = doc.values if isinstance(doc, Edition) else ()
-            print(f"{style('ok', '32')}: {doc.id} ({len(values)} values, "
-                  f"{sum(1 for _ in doc.nodes())} nodes)")
+            print(
+                f"{style('ok', '32')}: {doc.id} ({len(values)} values, "
+                f"{sum(1 for _ in doc.nodes())} nodes)"
+            )
     return status
 
 
@@ -142,9 +168,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for id_ in ids:
         report = verify(lib.document(id_), lib.sources_root())
         pct = f"{report.coverage:.1%}"
-        line = (f"{id_}: {report.verified}/{report.total} sentences found ({pct}); "
-                f"{report.count('reassembled')} reassembled across a column break, "
-                f"{report.count('excepted')} excepted")
+        line = (
+            f"{id_}: {report.verified}/{report.total} sentences found ({pct}); "
+            f"{report.count('reassembled')} reassembled across a column break, "
+            f"{report.count('excepted')} excepted"
+        )
         print(style(line, "32" if report.ok else "31"))
         for r in report.results:
             if r.status == "missing":
@@ -152,7 +180,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
             elif r.status == "excepted" and args.verbose:
                 print(f"  {r.location or '-'}: {r.id}: excepted ({r.reason})")
         for target in report.stale_exceptions:
-            print(f"  {target}: recorded as unverified, but every sentence is found: remove the exception")
+            print(
+                f"  {target}: recorded as unverified, but every sentence is found: "
+                "remove the exception"
+            )
         status |= 0 if report.ok else 1
     return status
 
@@ -187,8 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Every edition of the peer-support practice guidelines as typed content: "
         "list, show, validate, verify against the sources, export, compare.",
     )
-    parser.add_argument("--content", type=Path, default=None, metavar="DIR",
-                        help="content folder to use (default: the content shipped with the package)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder to use (default: the content shipped with the package)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, fn: Handler, help_: str) -> argparse.ArgumentParser:
@@ -200,30 +236,52 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "Print an edition, or one of its values, as Markdown.")
     p.add_argument("edition", help="edition id, e.g. 2013")
     p.add_argument("value", nargs="?", help="value key or number, e.g. voluntary or 1")
-    p = add("validate", cmd_validate,
-            "Load and validate content; report every problem as file:line:column.")
-    p.add_argument("paths", nargs="*", help="content folders, edition folders or files (default: all)")
-    p = add("verify-sources", cmd_verify,
-            "Check that every sentence of the content is found in its source documents.")
+    p = add(
+        "validate",
+        cmd_validate,
+        "Load and validate content; report every problem as file:line:column.",
+    )
+    p.add_argument(
+        "paths", nargs="*", help="content folders, edition folders or files (default: all)"
+    )
+    p = add(
+        "verify-sources",
+        cmd_verify,
+        "Check that every sentence of the content is found in its source documents.",
+    )
     p.add_argument("editions", nargs="*", help="edition or derivative ids (default: all)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list excepted sentences")
     p = add("export", cmd_export, "Export an edition as JSON or Markdown.")
     p.add_argument("edition", help="edition or derivative id")
     p.add_argument("--format", choices=["json", "markdown"], default="markdown")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
-    p = add("diff", cmd_diff,
-            "Compare editions: values and items aligned, changes classified, word by word. "
-            "With two editions, the changes from the first to the second; with three or more, "
-            "an alignment table of every value and item across them.")
-    p.add_argument("editions", nargs="*", metavar="EDITION",
-                   help="edition ids, oldest first (default with --rev: every edition)")
+    p = add(
+        "diff",
+        cmd_diff,
+        "Compare editions: values and items aligned, changes classified, word by word. "
+        "With two editions, the changes from the first to the second; with three or more, "
+        "an alignment table of every value and item across them.",
+    )
+    p.add_argument(
+        "editions",
+        nargs="*",
+        metavar="EDITION",
+        help="edition ids, oldest first (default with --rev: every edition)",
+    )
     p.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
-    p.add_argument("--ignore", default="", metavar="CLASSES",
-                   help="hide text changes of these classes, comma-separated: "
-                   "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four)")
-    p.add_argument("--rev", metavar="REV",
-                   help="compare the content at this git revision with the working tree")
+    p.add_argument(
+        "--ignore",
+        default="",
+        metavar="CLASSES",
+        help="hide text changes of these classes, comma-separated: "
+        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four)",
+    )
+    p.add_argument(
+        "--rev",
+        metavar="REV",
+        help="compare the content at this git revision with the working tree",
+    )
     p = add("schema", cmd_schema, "Print the JSON Schema of an edition.")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     return parser

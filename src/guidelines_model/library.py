@@ -88,16 +88,21 @@ def _follow(obj: Any, path: tuple[str | int, ...], id_: str) -> Any:
     return obj
 
 
-def load_library(root: str | os.PathLike[str] | None = None, *,
-                 limits: Limits = DEFAULT_LIMITS) -> Library:
+def load_library(
+    root: str | os.PathLike[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Library:
     """Load every edition (folders with ``edition.yaml``) and derivative under ``root``.
 
     ``root`` defaults to the content bundled with the package.
     """
     base = Path(root) if root is not None else default_content_root()
-    editions = [load_edition(p.parent, root=base, limits=limits)
-                for p in sorted(base.glob(f"*/{EDITION_FILE}"))]
-    derivatives = [load_derivative(p.parent, root=base, limits=limits)
-                   for p in sorted(base.glob(f"derivatives/*/{DERIVATIVE_FILE}"))]
+    editions = [
+        load_edition(p.parent, root=base, limits=limits)
+        for p in sorted(base.glob(f"*/{EDITION_FILE}"))
+    ]
+    derivatives = [
+        load_derivative(p.parent, root=base, limits=limits)
+        for p in sorted(base.glob(f"derivatives/*/{DERIVATIVE_FILE}"))
+    ]
     editions.sort(key=lambda e: (e.year, e.id))
     return Library({e.id: e for e in editions}, {d.id: d for d in derivatives}, base)

@@ -53,8 +53,15 @@ def _read(path: Path, root: Path, limits: Limits) -> YamlDocument:
     real = path.resolve()
     if not real.is_relative_to(root.resolve()):
         raise ContentError(
-            [Problem(shown, 1, 1, f"resolves to {real}, outside the content folder {root}",
-                     hint="content files must live inside the content folder; remove the link")]
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"resolves to {real}, outside the content folder {root}",
+                    hint="content files must live inside the content folder; remove the link",
+                )
+            ]
         )
     return read_yaml(path, shown, limits)
 
@@ -62,17 +69,28 @@ def _read(path: Path, root: Path, limits: Limits) -> YamlDocument:
 def _mapping(doc: YamlDocument, what: str) -> dict[str, Any]:
     if not isinstance(doc.data, dict):
         got = "an empty file" if doc.data is None else f"a {_kind(doc.data)}"
-        raise SchemaError([Problem(doc.marks.file, 1, 1, f"expected a mapping ({what}), got {got}")])
+        raise SchemaError(
+            [Problem(doc.marks.file, 1, 1, f"expected a mapping ({what}), got {got}")]
+        )
     return doc.data
 
 
 def _kind(value: Any) -> str:
-    return {dict: "mapping", tuple: "list", list: "list", str: "string", bool: "boolean",
-            int: "number", float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "mapping",
+        tuple: "list",
+        list: "list",
+        str: "string",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
-def load_edition(folder: str | os.PathLike[str], *, root: Path | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> Edition:
+def load_edition(
+    folder: str | os.PathLike[str], *, root: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Edition:
     """Load and validate one edition folder (``edition.yaml``, part files, ``values/``)."""
     folder = Path(folder)
     root = root or folder
@@ -86,8 +104,9 @@ def load_edition(folder: str | os.PathLike[str], *, root: Path | None = None,
     return edition
 
 
-def load_derivative(folder: str | os.PathLike[str], *, root: Path | None = None,
-                    limits: Limits = DEFAULT_LIMITS) -> Derivative:
+def load_derivative(
+    folder: str | os.PathLike[str], *, root: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Derivative:
     """Load and validate one derivative folder (``derivative.yaml``)."""
     folder = Path(folder)
     doc = _read(folder / DERIVATIVE_FILE, root or folder, limits)
@@ -102,18 +121,29 @@ def load_derivative(folder: str | os.PathLike[str], *, root: Path | None = None,
     return derivative
 
 
-def _gather(folder: Path, root: Path, limits: Limits) -> tuple[dict[str, Any], Origin, dict[Any, str]]:
+def _gather(
+    folder: Path, root: Path, limits: Limits
+) -> tuple[dict[str, Any], Origin, dict[Any, str]]:
     meta_path = folder / EDITION_FILE
     if not meta_path.is_file():
-        raise ContentError([Problem(display_path(meta_path), 1, 1, "edition.yaml is missing",
-                                    hint="every edition folder starts with an edition.yaml")])
+        raise ContentError(
+            [
+                Problem(
+                    display_path(meta_path),
+                    1,
+                    1,
+                    "edition.yaml is missing",
+                    hint="every edition folder starts with an edition.yaml",
+                )
+            ]
+        )
     origin = Origin()
     plain: dict[Any, str] = {}
     meta = _read(meta_path, root, limits)
     data = dict(_mapping(meta, "edition metadata"))
     origin.add((), meta.marks)
     plain.update({((), p): raw for p, raw in meta.plain.items()})
-    owner = {key: meta.marks.file for key in data}
+    owner = dict.fromkeys(data, meta.marks.file)
     for part in sorted(folder.glob("*.yaml")):
         if part.name == EDITION_FILE:
             continue
@@ -121,9 +151,17 @@ def _gather(folder: Path, root: Path, limits: Limits) -> tuple[dict[str, Any], O
         for key, value in _mapping(doc, "top-level keys of the edition").items():
             if key in owner:
                 line, col = doc.marks.keys[(key,)]
-                raise SchemaError([Problem(doc.marks.file, line, col,
-                                           f"key {key!r} is already defined in {owner[key]}",
-                                           hint="each part of an edition lives in one file")])
+                raise SchemaError(
+                    [
+                        Problem(
+                            doc.marks.file,
+                            line,
+                            col,
+                            f"key {key!r} is already defined in {owner[key]}",
+                            hint="each part of an edition lives in one file",
+                        )
+                    ]
+                )
             owner[key] = doc.marks.file
             data[key] = value
             origin.add((key,), doc.marks, (key,))
@@ -157,8 +195,9 @@ _MESSAGES = {
 }
 
 
-def _translate(exc: PydanticValidationError, origin: Origin, plain: dict[Any, str],
-               model: type[BaseModel]) -> SchemaError:
+def _translate(
+    exc: PydanticValidationError, origin: Origin, plain: dict[Any, str], model: type[BaseModel]
+) -> SchemaError:
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -178,8 +217,9 @@ def _inner(origin: Origin, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return found[1] if found else loc
 
 
-def _describe(err: Any, loc: tuple[Any, ...], plain: dict[Any, str],
-              model: type[BaseModel]) -> tuple[str, str | None]:
+def _describe(
+    err: Any, loc: tuple[Any, ...], plain: dict[Any, str], model: type[BaseModel]
+) -> tuple[str, str | None]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "missing":
@@ -187,14 +227,19 @@ def _describe(err: Any, loc: tuple[Any, ...], plain: dict[Any, str],
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else (
-            f"allowed keys: {', '.join(known)}" if known else None)
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else (f"allowed keys: {', '.join(known)}" if known else None)
+        )
         return f"unknown key {loc[-1]!r}", hint
     if kind == "literal_error":
         return f"expected one of {ctx.get('expected', '')}, got {err['input']!r}", None
     if kind == "string_pattern_mismatch":
-        return (f"{err['input']!r} is not a valid key or id",
-                "use lowercase letters and digits joined by '-' (ids of editions use '_')")
+        return (
+            f"{err['input']!r} is not a valid key or id",
+            "use lowercase letters and digits joined by '-' (ids of editions use '_')",
+        )
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"{err['msg'].lower()}, got {err['input']!r}", None
     message = _MESSAGES.get(kind, err["msg"])
@@ -204,7 +249,7 @@ def _describe(err: Any, loc: tuple[Any, ...], plain: dict[Any, str],
     hint = None
     raw = _raw_plain(plain, loc)
     if kind == "string_type" and raw is not None:
-        hint = f"YAML reads {raw!r} as a {_kind(got)}; put it in quotes: \"{raw}\""
+        hint = f'YAML reads {raw!r} as a {_kind(got)}; put it in quotes: "{raw}"'
     elif kind in {"int_type", "int_parsing"} and isinstance(got, str) and got.isdigit():
         hint = "write the number without quotes or leading zeros"
     return message, hint

@@ -43,6 +43,10 @@ class _Document(_Model):
         """The files this document was loaded from, or ``None`` if built in Python."""
         return self._origin
 
+    def nodes(self) -> Iterator[Node]:
+        """Every citable node in document order."""
+        raise NotImplementedError
+
     def __eq__(self, other: object) -> bool:
         # Equal content is equal wherever it was loaded from: the origin is not compared.
         return type(self) is type(other) and self.__dict__ == other.__dict__
@@ -131,7 +135,9 @@ class CoreValue(_Model):
 
     def description_ids(self) -> tuple[str, ...]:
         """Ids of the description paragraphs, in order (``<value id>/description/<k>``)."""
-        return tuple(ids.join(self.id, "description", k) for k in range(1, len(self.description) + 1))
+        return tuple(
+            ids.join(self.id, "description", k) for k in range(1, len(self.description) + 1)
+        )
 
 
 class Term(_Model):

@@ -20,9 +20,26 @@ from guidelines_model._origin import Location
 from guidelines_model.errors import SourceFileError
 from guidelines_model.models import Derivative, Edition, SourceRef
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
-                         "″": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "‐": "-",
-                         "‑": "-", "–": "—", "―": "—", "‒": "—"})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "‐": "-",
+        "‑": "-",
+        "–": "—",
+        "―": "—",
+        "‒": "—",
+    }
+)
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 _SPACE = re.compile(r"\s+")
 _DOUBLE_HYPHEN = re.compile(r"\s*--\s*")
@@ -124,7 +141,7 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
-        """True when every sentence is found or excepted with a reason, and no exception is stale."""
+        """True when every sentence is found or excepted, and no exception is stale."""
         return not self.missing and not self.stale_exceptions
 
 
@@ -135,7 +152,9 @@ def check_source(ref: SourceRef, root: Path) -> Path:
         raise SourceFileError(f"source {ref.file} not found in {root}")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != ref.sha256:
-        raise SourceFileError(f"source {ref.file}: sha256 is {digest}, the content expects {ref.sha256}")
+        raise SourceFileError(
+            f"source {ref.file}: sha256 is {digest}, the content expects {ref.sha256}"
+        )
     return path
 
 
@@ -155,8 +174,9 @@ def _found(sentence: str, forms: list[str]) -> bool:
         while i >= 0:
             end = i + len(sentence)
             left_ok = open_left or i == 0 or not form[i - 1].isalnum()
-            right_ok = open_right or end == len(form) or not (
-                form[end].isalnum() or form[end] in _STOPS)
+            right_ok = (
+                open_right or end == len(form) or not (form[end].isalnum() or form[end] in _STOPS)
+            )
             if left_ok and right_ok:
                 return True
             i = form.find(sentence, i + 1)
@@ -210,6 +230,8 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
                 used.add(node.id)
             else:
                 status = "missing"
-            results.append(SentenceResult(node.id, sentence, status, where, exceptions.get(node.id)))
+            results.append(
+                SentenceResult(node.id, sentence, status, where, exceptions.get(node.id))
+            )
     stale = tuple(sorted(set(exceptions) - used))
     return VerifyReport(doc.id, tuple(results), stale)

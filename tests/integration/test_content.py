@@ -41,7 +41,9 @@ def test_practice_items_per_value(library: Library, edition: str, counts: list[i
 def test_supervisor_column_of_2019(library: Library) -> None:
     """2019 adds a supervisor column to every value; 2013 and WHO have none."""
     e = library.edition("2019_supervisors")
-    assert [len(v.supervisor.items) if v.supervisor else 0 for v in e.values] == SUPERVISOR_ITEMS_2019
+    assert [
+        len(v.supervisor.items) if v.supervisor else 0 for v in e.values
+    ] == SUPERVISOR_ITEMS_2019
     assert all(v.supervisor is None for v in library.edition("2013").values)
 
 
@@ -49,7 +51,11 @@ def test_who_only_parts(library: Library) -> None:
     """WHO 2017 carries its own parts: 4 values, 7 objectives, 12 competency categories..."""
     e = library.edition("who_2017")
     assert [w.name for w in e.who_values] == [
-        "Mutuality and equality", "Self-determination and empowerment", "Empathy", "Recovery"]
+        "Mutuality and equality",
+        "Self-determination and empowerment",
+        "Empathy",
+        "Recovery",
+    ]
     assert len(e.key_objectives) == 7
     assert [len(c.items) for c in e.competencies] == WHO_COMPETENCY_ITEMS
     assert len(e.misconceptions) == 6
@@ -61,7 +67,13 @@ def test_glossaries(library: Library) -> None:
     """2013 defines five terms; 2019 keeps them (same keys) and adds seven."""
     old = [t.key for t in library.edition("2013").glossary]
     new = [t.key for t in library.edition("2019_supervisors").glossary]
-    assert old == ["peer-support", "peer-supporter", "peer", "peer-support-relationship", "practice-standards"]
+    assert old == [
+        "peer-support",
+        "peer-supporter",
+        "peer",
+        "peer-support-relationship",
+        "practice-standards",
+    ]
     assert set(old) <= set(new)
     assert len(new) == 12
 
@@ -84,7 +96,11 @@ def test_published_duplicate_kept(library: Library) -> None:
 
 def test_ids_unique_across_the_library(library: Library) -> None:
     """No id is used twice anywhere: ids are how other tools cite."""
-    ids = [n.id for doc in [*library.editions.values(), *library.derivatives.values()] for n in doc.nodes()]
+    ids = [
+        n.id
+        for doc in [*library.editions.values(), *library.derivatives.values()]
+        for n in doc.nodes()
+    ]
     dupes = [i for i, c in Counter(ids).items() if c > 1]
     assert dupes == []
 
@@ -92,7 +108,9 @@ def test_ids_unique_across_the_library(library: Library) -> None:
 def test_get_by_id(library: Library) -> None:
     """Any node is reachable by id: values, items, supervisor items, competencies, terms."""
     assert library.get("2013/voluntary/practice/3").n == 3
-    assert library.get("2019_supervisors/hopeful/supervisor/1").text.startswith("Demonstrate confidence")
+    assert library.get("2019_supervisors/hopeful/supervisor/1").text.startswith(
+        "Demonstrate confidence"
+    )
     assert library.get("who_2017/competencies/1").n == 1
     assert library.get("2013/glossary/peer").term == "PEER"
     assert library.get("2013/transparent/title") == "Peer support is transparent"

@@ -22,16 +22,20 @@ def _error(folder: Path) -> str:
     return str(info.value)
 
 
-def test_wrong_type_reported_at_the_node(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_type_reported_at_the_node(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A list where text is expected names file, line, column, YAML path and what was expected."""
     monkeypatch.chdir(content_copy.parent)
-    _edit(content_copy / "2013/values/01-voluntary.yaml", "  name: \"Support choice\"", "  name: [1]")
+    _edit(content_copy / "2013/values/01-voluntary.yaml", '  name: "Support choice"', "  name: [1]")
     assert _error(content_copy / "2013") == (
         "content/2013/values/01-voluntary.yaml:7:9: practice.name: expected text (a string), got list"
     )
 
 
-def test_number_where_text_expected_suggests_quotes(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_number_where_text_expected_suggests_quotes(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A YAML 1.1 trap (1.10 read as a number) gets a hint to quote the value."""
     monkeypatch.chdir(content_copy.parent)
     _edit(content_copy / "2013/values/02-hopeful.yaml", 'name: "Share hope"', "name: 1.10")
@@ -41,7 +45,9 @@ def test_number_where_text_expected_suggests_quotes(content_copy: Path, monkeypa
     )
 
 
-def test_misspelled_key_is_an_error_with_suggestion(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_misspelled_key_is_an_error_with_suggestion(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An unknown key is never ignored: it is reported at the key, with the closest known key."""
     monkeypatch.chdir(content_copy.parent)
     _edit(content_copy / "2013/values/03-open-minded.yaml", "description:", "descripton:")
@@ -91,7 +97,10 @@ def test_missing_edition_file(tmp_path: Path) -> None:
 def test_empty_value_file(content_copy: Path) -> None:
     """An empty value file is reported as such, not as a crash."""
     (content_copy / "2013/values/04-empathetic.yaml").write_text("", encoding="utf-8")
-    with pytest.raises(SchemaError, match=r"04-empathetic.yaml:1:1: expected a mapping \(a core value\), got an empty file"):
+    with pytest.raises(
+        SchemaError,
+        match=r"04-empathetic.yaml:1:1: expected a mapping \(a core value\), got an empty file",
+    ):
         load_edition(content_copy / "2013")
 
 
@@ -107,7 +116,9 @@ def test_symlink_outside_content_root(content_copy: Path, tmp_path: Path) -> Non
         load_edition(content_copy / "2013", root=content_copy)
 
 
-def test_positions_survive_for_loaded_editions(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_positions_survive_for_loaded_editions(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A loaded edition can say where each id is written."""
     monkeypatch.chdir(content_copy.parent)
     edition = load_edition(content_copy / "2013")

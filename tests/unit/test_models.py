@@ -8,12 +8,11 @@ from typing import Any
 import pytest
 from hypothesis import given
 from pydantic import ValidationError
+from tests.strategies import edition_data, editions
 
 from guidelines_model import Edition, load_edition
 from guidelines_model.dump import write_edition
 from guidelines_model.export.json import from_json, to_json
-from tests.strategies import edition_data, editions
-
 
 Data = dict[str, Any]
 
@@ -56,7 +55,7 @@ def test_unknown_keys_are_errors(data: Data) -> None:
 def test_strict_types(data: Data) -> None:
     """A number is not silently turned into text, nor text into a number."""
     data["values"][0]["practice"]["items"][0]["text"] = 12
-    with pytest.raises(ValidationError, match="string_type|Input should be a valid string"):
+    with pytest.raises(ValidationError, match=r"Input should be a valid string"):
         Edition.model_validate(data)
 
 

@@ -16,7 +16,11 @@ SCHEMA_VERSION = 1
 def to_json(doc: Edition | Derivative) -> str:
     """The document as JSON text."""
     kind = "derivative" if isinstance(doc, Derivative) else "edition"
-    payload = {"schema_version": SCHEMA_VERSION, "kind": kind, "document": doc.model_dump(mode="json")}
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "kind": kind,
+        "document": doc.model_dump(mode="json"),
+    }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -36,7 +36,9 @@ def anchor(id_: str) -> str:
 
 def _items(items: Iterable[Item], numbered: bool) -> list[str]:
     return [
-        f"{it.n}. {anchor(it.id)}{escape(it.text)}" if numbered else f"- {anchor(it.id)}{escape(it.text)}"
+        f"{it.n}. {anchor(it.id)}{escape(it.text)}"
+        if numbered
+        else f"- {anchor(it.id)}{escape(it.text)}"
         for it in items
     ]
 
@@ -105,34 +107,11 @@ def _edition(e: Edition) -> list[str]:
         out += _section(s, 2)
         if s.key == e.value_list_after:
             out += [f"{v.number}. {escape(v.listed_title or v.title)}" for v in e.values] + [""]
-    for w in e.who_values:
-        out += [f"{anchor(w.id)}**{escape(w.name)}:** {escape(w.text)}", ""]
-    if e.key_objectives:
-        out += ["## Key objectives", "", *_items(e.key_objectives, numbered=True), ""]
-    if e.misconceptions:
-        out += ["## Misconceptions about peer support", ""]
-        for m in e.misconceptions:
-            out += [f"{m.n}. {anchor(m.id)}**{escape(m.misconception)}**", ""]
-            out += [f"   {escape(p)}" for p in m.explanation] + [""]
+    out += _who_before_values(e)
     out += ["## Core values", ""]
     for v in e.values:
         out += _value(v)
-    if e.language_examples:
-        out += ["## Closed and open language", "", "| Closed | Open |", "| --- | --- |"]
-        out += [f"| {anchor(x.id)}{escape(x.closed)} | {escape(x.open)} |" for x in e.language_examples]
-        out.append("")
-    if e.competencies:
-        out += ["## Competencies", ""]
-        for c in e.competencies:
-            out += [f"### {anchor(c.id)}Category {c.n}: {escape(c.title)}", ""]
-            out += [f"{escape(p)}\n" for p in c.summary]
-            out += [*_items(c.items, numbered=False), ""]
-    if e.interview_questions:
-        out += ["## Sample interview questions", "", *_items(e.interview_questions, numbered=True), ""]
-    if e.job_description:
-        out += ["## Sample job description", ""]
-        for s in e.job_description:
-            out += _section(s, 3)
+    out += _who_after_values(e)
     if e.glossary:
         out += [f"## {escape(e.glossary_heading or 'Glossary')}", ""]
         out += [escape(p) + "\n" for p in e.glossary_intro]
@@ -146,6 +125,50 @@ def _edition(e: Edition) -> list[str]:
     return out
 
 
+def _who_before_values(e: Edition) -> list[str]:
+    """WHO parts printed before the value table: its values, objectives, misconceptions."""
+    out: list[str] = []
+    for w in e.who_values:
+        out += [f"{anchor(w.id)}**{escape(w.name)}:** {escape(w.text)}", ""]
+    if e.key_objectives:
+        out += ["## Key objectives", "", *_items(e.key_objectives, numbered=True), ""]
+    if e.misconceptions:
+        out += ["## Misconceptions about peer support", ""]
+        for m in e.misconceptions:
+            out += [f"{m.n}. {anchor(m.id)}**{escape(m.misconception)}**", ""]
+            out += [f"   {escape(p)}" for p in m.explanation] + [""]
+    return out
+
+
+def _who_after_values(e: Edition) -> list[str]:
+    """WHO parts printed after the value table: language, competencies, hiring."""
+    out: list[str] = []
+    if e.language_examples:
+        out += ["## Closed and open language", "", "| Closed | Open |", "| --- | --- |"]
+        out += [
+            f"| {anchor(x.id)}{escape(x.closed)} | {escape(x.open)} |" for x in e.language_examples
+        ]
+        out.append("")
+    if e.competencies:
+        out += ["## Competencies", ""]
+        for c in e.competencies:
+            out += [f"### {anchor(c.id)}Category {c.n}: {escape(c.title)}", ""]
+            out += [f"{escape(p)}\n" for p in c.summary]
+            out += [*_items(c.items, numbered=False), ""]
+    if e.interview_questions:
+        out += [
+            "## Sample interview questions",
+            "",
+            *_items(e.interview_questions, numbered=True),
+            "",
+        ]
+    if e.job_description:
+        out += ["## Sample job description", ""]
+        for s in e.job_description:
+            out += _section(s, 3)
+    return out
+
+
 def _derivative(d: Derivative) -> list[str]:
     out = [f"# {escape(d.title)}", "", f"A text derived from edition {escape(d.derived_from)}.", ""]
     if d.publisher:
@@ -154,7 +177,9 @@ def _derivative(d: Derivative) -> list[str]:
         out += _section(s, 2)
     if d.glosses:
         out += ["## The values in one sentence each", ""]
-        out += [f"- {anchor(g.id)}**{escape(g.title)}** – {escape(g.text)}" for g in d.glosses] + [""]
+        out += [f"- {anchor(g.id)}**{escape(g.title)}** – {escape(g.text)}" for g in d.glosses] + [
+            ""
+        ]
     return out
 
 
