@@ -202,6 +202,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from guidelines_model.checks.command import run
+
+    return run(args)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from guidelines_model.schema import schema_json
 
@@ -282,6 +288,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="REV",
         help="compare the content at this git revision with the working tree",
     )
+    p = add("check", cmd_check,
+            "Run the consistency checks; exit 1 on any unacknowledged error.")
+    p.add_argument("targets", nargs="*", metavar="EDITION|PATH",
+                   help="edition ids, edition folders or a content folder (default: all)")
+    p.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="text (grouped by file), json, or GitHub workflow annotations")
+    p.add_argument("--select", default="", metavar="CODES",
+                   help="only these checks: comma-separated codes, prefixes (GM2) or names")
+    p.add_argument("--ignore", default="", metavar="CODES", help="skip these checks")
+    p.add_argument("--list", action="store_true", help="list the checks and exit")
     p = add("schema", cmd_schema, "Print the JSON Schema of an edition.")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     return parser

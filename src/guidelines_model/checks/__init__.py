@@ -1,0 +1,71 @@
+"""Consistency checks: run every rule over the content, apply waivers, return a report.
+
+>>> from guidelines_model import load_library
+>>> from guidelines_model.checks import run_checks
+>>> report = run_checks(load_library())
+>>> report.valid
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from guidelines_model.checks import duplicates, fidelity, hygiene, references, structure
+from guidelines_model.checks.finding import Finding, Report, Severity, acknowledge, text_hash
+from guidelines_model.checks.registry import RULES, Context, Rule
+from guidelines_model.library import Library
+from guidelines_model.models import Edition
+
+del duplicates, fidelity, hygiene, references, structure  # imported to register their rules
+
+__all__ = ["RULES", "Finding", "Report", "Rule", "Severity", "run_checks", "selected", "text_hash"]
+
+
+def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules chosen by code prefix or name, as linters do (``GM2`` selects GM201-GM299)."""
+    sel, ign = list(select), list(ignore)
+
+    def matches(r: Rule, specs: list[str]) -> bool:
+        return any(r.code.startswith(s.upper()) or r.name == s for s in specs)
+
+    chosen = [r for r in RULES if (not sel or matches(r, sel)) and not matches(r, ign)]
+    return sorted(chosen, key=lambda r: r.code)
+
+
+def run_checks(library: Library, ids: Iterable[str] | None = None, *,
+               select: Iterable[str] = (), ignore: Iterable[str] = (),
+               sources_root: Path | None = None) -> Report:
+    """Check the named editions and derivatives (default: all) and return every finding."""
+    rules = selected(select, ignore)
+    codes = {r.code for r in rules}
+    root = sources_root or library.sources_root()
+    names = list(ids) if ids is not None else [*library.editions, *library.derivatives]
+    findings: list[Finding] = []
+    for name in names:
+        doc = library.document(name)
+        ctx = Context(doc, library, root)
+        found: list[Finding] = []
+        for r in rules:
+            if r.editions_only and not isinstance(doc, Edition):
+                continue
+            ctx.rule = r
+            found.extend(r.fn(ctx))
+        waivers = doc.waivers if isinstance(doc, Edition) else ()
+        keyed = {(w.code, w.target, w.text_hash): w.reason for w in waivers}
+        found = acknowledge(found, keyed)
+        used = {(f.code, f.id, f.text_hash) for f in found if f.acknowledged}
+        for w in waivers:
+            if w.code in codes and (w.code, w.target, w.text_hash) not in used:
+                ctx.rule = _STALE
+                found.append(ctx.finding(
+                    f"waiver for {w.code} on {w.target} matches no finding: the text changed or "
+                    "the finding is gone", w.target, hint="remove the waiver, or renew it with "
+                    "the text_hash that `guidelines check --format json` shows"))
+        findings.extend(found)
+    return Report(tuple(findings))
+
+
+_STALE = Rule("GM901", "stale-waiver", Severity.WARNING,
+              "A waiver that acknowledges no finding lapses and is reported.", lambda ctx: iter(()))

@@ -1,0 +1,131 @@
+"""Text hygiene: spacing, balance, quote styles, final punctuation, spelling variety, confusables."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from guidelines_model.checks.finding import Finding, Severity
+from guidelines_model.checks.registry import Context, rule
+from guidelines_model.models import Edition
+
+_SPACING = [
+    (re.compile(r"\S {2,}\S"), "two or more spaces in a row"),
+    (re.compile(r"^\s|\s$"), "space at the start or end"),
+    (re.compile(r"\s[,.;:!?](?:\s|$)"), "space before punctuation"),
+]
+
+
+@rule("GM401", "spacing", Severity.WARNING, editions_only=False)
+def spacing(ctx: Context) -> Iterator[Finding]:
+    """Doubled or stray spaces inside a text."""
+    for id_, text in ctx.doc.texts():
+        for pattern, what in _SPACING:
+            if pattern.search(text):
+                yield ctx.finding(f"{what}: {text[:80]!r}", id_, text)
+                break
+
+
+_PAIRS = [("(", ")"), ("[", "]"), ("“", "”")]
+# Enumerators such as "1)" or "a)" open no bracket.
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z])\)")
+
+
+@rule("GM402", "unbalanced", Severity.WARNING, editions_only=False)
+def unbalanced(ctx: Context) -> Iterator[Finding]:
+    """Unbalanced brackets or curly double quotes, or an odd number of straight double quotes."""
+    for id_, raw in ctx.doc.texts():
+        text = _ENUMERATOR.sub("", raw)
+        for a, b in _PAIRS:
+            if text.count(a) != text.count(b):
+                yield ctx.finding(f"{text.count(a)} {a!r} but {text.count(b)} {b!r}", id_, raw)
+        if text.count('"') % 2:
+            yield ctx.finding("odd number of straight double quotes", id_, raw)
+
+
+_CURLY = re.compile("[“”‘’]")
+_STRAIGHT = re.compile(r"""["']""")
+
+
+@rule("GM403", "mixed-quotes", Severity.WARNING, editions_only=False)
+def mixed_quotes(ctx: Context) -> Iterator[Finding]:
+    """Straight and curly quotes mixed within one document: the minority style is reported."""
+    curly = [(i, t) for i, t in ctx.doc.texts() if _CURLY.search(t)]
+    straight = [(i, t) for i, t in ctx.doc.texts() if _STRAIGHT.search(t)]
+    if curly and straight:
+        minority, style = (straight, "straight") if len(straight) <= len(curly) else (curly, "curly")
+        for id_, text in minority:
+            yield ctx.finding(f"{style} quotes in a document that mostly uses the other style: "
+                              f"{text[:60]!r}", id_, text)
+
+
+_END = re.compile(r"[.!?:;,]?[”’\"')]*$")
+
+
+@rule("GM404", "final-punctuation", Severity.WARNING)
+def final_punctuation(ctx: Context) -> Iterator[Finding]:
+    """Items of one list end alike: an item without the final stop the others have (or vice versa)."""
+    assert isinstance(ctx.doc, Edition)
+    from guidelines_model.checks.duplicates import _lists
+
+    for what, items in _lists(ctx.doc):
+        if len(items) < 3:
+            continue
+        ends = [(_END.search(it.text.rstrip()) or _END.search("")).group(0)[:1] for it in items]
+        common, count = Counter(ends).most_common(1)[0]
+        if count * 2 <= len(items):
+            continue
+        for it, end in zip(items, ends, strict=True):
+            if end != common:
+                want = f"{common!r}" if common else "no final punctuation"
+                yield ctx.finding(f"{what}: item {it.n} ends with {end or 'no punctuation'!r}; "
+                                  f"the others end with {want}", it.id, it.text)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+# Words whose UK form is the US form too in one sense ("practice" is the UK noun): not reported.
+_BOTH = {"practice", "practices", "program", "programs", "license", "licenses", "meter", "meters"}
+
+
+@rule("GM405", "spelling-variety", Severity.WARNING)
+def spelling_variety(ctx: Context) -> Iterator[Finding]:
+    """A US spelling in an en-GB edition, or a UK spelling in an en-US edition."""
+    from guidelines_model.diff.spelling import US_UK
+
+    assert isinstance(ctx.doc, Edition)
+    other = {uk: us for us, uk in US_UK.items() if us not in _BOTH}
+    if ctx.doc.spelling == "en-GB":
+        other = {us: uk for us, uk in US_UK.items() if us not in _BOTH}
+    variety = "UK" if ctx.doc.spelling == "en-US" else "US"
+    for id_, text in ctx.doc.texts():
+        for word in _WORD.findall(text):
+            if word.lower() in other:
+                yield ctx.finding(f"{variety} spelling {word!r} in an {ctx.doc.spelling} edition "
+                                  f"(the declared variety writes {other[word.lower()]!r})", id_, text)
+
+
+_CONFUSABLE = [
+    (re.compile(r"\bcompliment(?:ary|s)?\b(?=\s+(?:service|services|care|role|roles|approach|to)\b)",
+                re.I), "compliment/complement: 'complementary' means completing; "
+     "'complimentary' means praising or free"),
+    (re.compile(r"\bprincipal(?=s?\s+(?:of|that)\b)", re.I),
+     "principal/principle: a rule or belief is a 'principle'"),
+    (re.compile(r"\b(?:to|may|can|will|could|would|might)\s+effect\s+(?!change)", re.I),
+     "affect/effect: to influence is to 'affect' ('effect change' means bring about)"),
+    (re.compile(r"\ban?\s+affect\b", re.I), "affect/effect: the result is an 'effect'"),
+    (re.compile(r"\binsure(?:s|d)?\b", re.I), "insure/ensure: to make certain is to 'ensure'"),
+    (re.compile(r"\bdiscrete(?=\s+(?:manner|way|about))", re.I),
+     "discrete/discreet: careful about privacy is 'discreet'"),
+]
+
+
+@rule("GM406", "confusable-word", Severity.WARNING, editions_only=False)
+def confusable_word(ctx: Context) -> Iterator[Finding]:
+    """Commonly confused words used in a way that suggests the other one."""
+    for id_, text in ctx.doc.texts():
+        for pattern, advice in _CONFUSABLE:
+            m = pattern.search(text)
+            if m:
+                start = max(0, m.start() - 40)
+                yield ctx.finding(f"{advice}: “…{text[start:m.end() + 40]}…”", id_, text)

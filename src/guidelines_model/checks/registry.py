@@ -1,0 +1,75 @@
+"""The check registry: each rule has a stable code and name, a default severity and a doc.
+
+Rules are plain functions over a :class:`Context`; they yield findings and never raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from guidelines_model._origin import Location
+from guidelines_model._walk import Node
+from guidelines_model.checks.finding import Finding, Severity
+from guidelines_model.library import Library
+from guidelines_model.models import Derivative, Edition
+
+
+@dataclass
+class Context:
+    """What a rule sees: one document, the library around it, the source texts."""
+
+    doc: Edition | Derivative
+    library: Library
+    sources_root: Path
+    #: The rule being run (set by the runner).
+    rule: Rule | None = field(default=None)
+
+    @cached_property
+    def nodes(self) -> dict[str, Node]:
+        return {n.id: n for n in self.doc.nodes()}
+
+    def locate(self, id_: str) -> Location | None:
+        node = self.nodes.get(id_)
+        origin = self.doc.origin
+        if node is None or origin is None:
+            return None
+        return origin.locate(node.path, id_)
+
+    def finding(self, message: str, id_: str, text: str = "", hint: str | None = None,
+                severity: Severity | None = None) -> Finding:
+        """A finding of the running rule at the node ``id_``."""
+        assert self.rule is not None
+        return Finding(self.rule.code, self.rule.name, severity or self.rule.severity, message,
+                       id_, text, self.locate(id_), hint)
+
+
+RuleFn = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A consistency check: ``GM101 value-count``."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    fn: RuleFn
+    editions_only: bool = True
+
+
+RULES: list[Rule] = []
+
+
+def rule(code: str, name: str, severity: Severity, *, editions_only: bool = True
+         ) -> Callable[[RuleFn], RuleFn]:
+    """Register a check; its docstring is its documentation (``guidelines check --list``)."""
+
+    def register(fn: RuleFn) -> RuleFn:
+        RULES.append(Rule(code, name, severity, (fn.__doc__ or "").strip(), fn, editions_only))
+        return fn
+
+    return register

@@ -1,0 +1,101 @@
+"""Structure: the 12-value invariant, numbering, and the opening list against the headings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from guidelines_model.checks.finding import Finding, Severity
+from guidelines_model.checks.registry import Context, rule
+from guidelines_model.ids import CANONICAL_VALUE_KEYS, join
+from guidelines_model.models import Edition, Item
+from guidelines_model.verify import normalise
+
+CANON = list(CANONICAL_VALUE_KEYS)
+
+
+def _edition(ctx: Context) -> Edition:
+    assert isinstance(ctx.doc, Edition)
+    return ctx.doc
+
+
+@rule("GM101", "value-count", Severity.ERROR)
+def value_count(ctx: Context) -> Iterator[Finding]:
+    """An edition has exactly the 12 core values; an adaptation may retitle, never drop or add."""
+    e = _edition(ctx)
+    keys = [v.key for v in e.values]
+    if len(keys) != 12:
+        missing = [k for k in CANON if k not in keys]
+        extra = [k for k in keys if k not in CANON]
+        detail = "; ".join(filter(None, [
+            f"missing: {', '.join(missing)}" if missing else "",
+            f"not canonical: {', '.join(extra)}" if extra else ""]))
+        at = e.values[-1].id if e.values else e.id
+        yield ctx.finding(f"{len(keys)} core values; every edition has 12"
+                          + (f" ({detail})" if detail else ""), at,
+                          hint="add or restore the value file under values/; "
+                          "an adaptation keeps all 12 values")
+
+
+@rule("GM102", "value-key", Severity.ERROR)
+def value_key(ctx: Context) -> Iterator[Finding]:
+    """Each value uses one of the canonical keys, once."""
+    seen: set[str] = set()
+    for v in _edition(ctx).values:
+        if v.key not in CANON:
+            close = difflib.get_close_matches(v.key, CANON, n=1)
+            yield ctx.finding(f"value key {v.key!r} is not one of the 12 canonical keys", v.id,
+                              hint=f"did you mean {close[0]!r}?" if close else
+                              f"use one of: {', '.join(CANON)}")
+        elif v.key in seen:
+            yield ctx.finding(f"value key {v.key!r} is used twice", v.id)
+        seen.add(v.key)
+
+
+@rule("GM103", "value-order", Severity.ERROR)
+def value_order(ctx: Context) -> Iterator[Finding]:
+    """Values are numbered 1 to 12 and appear in the canonical order."""
+    for pos, v in enumerate(_edition(ctx).values, start=1):
+        if v.number != pos:
+            yield ctx.finding(f"value {v.key!r} is numbered {v.number}; expected {pos}", v.id)
+        if v.key in CANON and CANON.index(v.key) + 1 != pos:
+            yield ctx.finding(f"value {v.key!r} is in position {pos}; its canonical position is "
+                              f"{CANON.index(v.key) + 1}", v.id,
+                              hint="rename the value files so that they sort in canonical order")
+
+
+def _numbering(ctx: Context, items: tuple[Item, ...], what: str) -> Iterator[Finding]:
+    for pos, it in enumerate(items, start=1):
+        if it.n != pos:
+            yield ctx.finding(f"{what}: item numbered {it.n} in position {pos}; numbers run "
+                              f"1, 2, 3... without gaps or repeats", it.id, it.text)
+            return  # one finding per list: later numbers are off by the same cause
+
+
+@rule("GM104", "item-numbering", Severity.ERROR)
+def item_numbering(ctx: Context) -> Iterator[Finding]:
+    """Printed (and bullet) item numbers are consecutive from 1: no gaps, no repeats."""
+    e = _edition(ctx)
+    for v in e.values:
+        yield from _numbering(ctx, v.practice.items, f"value {v.number} practice")
+        if v.supervisor:
+            yield from _numbering(ctx, v.supervisor.items, f"value {v.number} supervisor column")
+    yield from _numbering(ctx, e.key_objectives, "key objectives")
+    yield from _numbering(ctx, e.interview_questions, "interview questions")
+    for c in e.competencies:
+        yield from _numbering(ctx, c.items, f"competency category {c.n}")
+    for pos, c in enumerate(e.competencies, start=1):
+        if c.n != pos:
+            yield ctx.finding(f"competency category numbered {c.n} in position {pos}", c.id)
+
+
+@rule("GM105", "listed-title", Severity.ERROR)
+def listed_title(ctx: Context) -> Iterator[Finding]:
+    """The title in the opening list matches the value heading (case folded)."""
+    for v in _edition(ctx).values:
+        if v.listed_title is None:
+            continue
+        if normalise(v.listed_title).casefold() != normalise(v.title).casefold():
+            yield ctx.finding(f'value {v.number}: the opening list prints "{v.listed_title}", '
+                              f'the heading "{v.title}"', join(v.id, "listed-title"),
+                              v.listed_title)
