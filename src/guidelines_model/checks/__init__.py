@@ -34,9 +34,14 @@ def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rul
     return sorted(chosen, key=lambda r: r.code)
 
 
-def run_checks(library: Library, ids: Iterable[str] | None = None, *,
-               select: Iterable[str] = (), ignore: Iterable[str] = (),
-               sources_root: Path | None = None) -> Report:
+def run_checks(
+    library: Library,
+    ids: Iterable[str] | None = None,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    sources_root: Path | None = None,
+) -> Report:
     """Check the named editions and derivatives (default: all) and return every finding."""
     rules = selected(select, ignore)
     codes = {r.code for r in rules}
@@ -59,13 +64,24 @@ def run_checks(library: Library, ids: Iterable[str] | None = None, *,
         for w in waivers:
             if w.code in codes and (w.code, w.target, w.text_hash) not in used:
                 ctx.rule = _STALE
-                found.append(ctx.finding(
-                    f"waiver for {w.code} on {w.target} matches no finding: the text changed or "
-                    "the finding is gone", w.target, hint="remove the waiver, or renew it with "
-                    "the text_hash that `guidelines check --format json` shows"))
+                found.append(
+                    ctx.finding(
+                        f"waiver for {w.code} on {w.target} matches no finding: the text changed "
+                        "or "
+                        "the finding is gone",
+                        w.target,
+                        hint="remove the waiver, or renew it with "
+                        "the text_hash that `guidelines check --format json` shows",
+                    )
+                )
         findings.extend(found)
     return Report(tuple(findings))
 
 
-_STALE = Rule("GM901", "stale-waiver", Severity.WARNING,
-              "A waiver that acknowledges no finding lapses and is reported.", lambda ctx: iter(()))
+_STALE = Rule(
+    "GM901",
+    "stale-waiver",
+    Severity.WARNING,
+    "A waiver that acknowledges no finding lapses and is reported.",
+    lambda ctx: iter(()),
+)

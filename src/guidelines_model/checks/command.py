@@ -13,6 +13,7 @@ from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.cli import style
 from guidelines_model.errors import ContentError, GuidelinesError
 from guidelines_model.library import Library, load_library, sources_root_for
+from guidelines_model.models import Derivative, Edition
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -32,15 +33,16 @@ def _resolve(targets: list[str], content: Path | None) -> tuple[Library, list[st
     if len(paths) != len(targets):
         raise GuidelinesError("give either edition ids or paths, not both")
     folders = [_folder(p).resolve() for p in paths]
-    if len(folders) == 1 and not any((folders[0] / f).is_file()
-                                     for f in ("edition.yaml", "derivative.yaml")):
+    if len(folders) == 1 and not any(
+        (folders[0] / f).is_file() for f in ("edition.yaml", "derivative.yaml")
+    ):
         return load_library(folders[0]), None  # a content folder
     root = folders[0].parent
     if any(f.parent != root for f in folders):
         raise GuidelinesError("the editions to check must live in one content folder")
     lib = load_library(root)
-    by_folder = {Path(d.origin.parts[0][2].file).resolve().parent: d.id
-                 for d in (*lib.editions.values(), *lib.derivatives.values()) if d.origin}
+    docs: list[Edition | Derivative] = [*lib.editions.values(), *lib.derivatives.values()]
+    by_folder = {Path(d.origin.parts[0][2].file).resolve().parent: d.id for d in docs if d.origin}
     return lib, [by_folder[f] for f in folders if f in by_folder]
 
 
@@ -55,8 +57,10 @@ def _text(report: Report) -> str:
     out: list[str] = []
     for file in sorted(by_file):
         out.append(style(file, "1"))
-        for f in sorted(by_file[file], key=lambda f: (f.location.line, f.location.column)
-                        if f.location else (0, 0)):
+        for f in sorted(
+            by_file[file],
+            key=lambda f: (f.location.line, f.location.column) if f.location else (0, 0),
+        ):
             where = f"{f.location.line}:{f.location.column}" if f.location else "-"
             sev = style(f"{f.severity.value:<7}", _COLOURS[f.severity])
             line = f"  {where:<8} {sev} {f.code} {f.name}  {f.message}  [{f.id}]"
@@ -67,18 +71,28 @@ def _text(report: Report) -> str:
                 out.append(f"           hint: {f.hint}")
     s = report.stats
     verdict = style("valid", "32") if report.valid else style("INVALID", "31")
-    out.append(f"{s['errors']} errors ({s['acknowledged']} acknowledged), {s['warnings']} warnings, "
-               f"{s['info']} info: {verdict}")
+    out.append(
+        f"{s['errors']} errors ({s['acknowledged']} acknowledged), {s['warnings']} warnings, "
+        f"{s['info']} info: {verdict}"
+    )
     return "\n".join(out) + "\n"
 
 
 def _github(report: Report) -> str:
     out = []
     for f in report.findings:
-        level = ("notice" if f.acknowledged or f.severity is Severity.INFO
-                 else "error" if f.severity is Severity.ERROR else "warning")
-        where = (f"file={f.location.file},line={f.location.line},col={f.location.column},"
-                 if f.location else "")
+        level = (
+            "notice"
+            if f.acknowledged or f.severity is Severity.INFO
+            else "error"
+            if f.severity is Severity.ERROR
+            else "warning"
+        )
+        where = (
+            f"file={f.location.file},line={f.location.line},col={f.location.column},"
+            if f.location
+            else ""
+        )
         message = f.message + (f" (acknowledged: {f.acknowledged})" if f.acknowledged else "")
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         out.append(f"::{level} {where}title={f.code} {f.name}::{message}")
@@ -97,12 +111,17 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     root = sources_root_for(lib.root) if lib.root else None
-    report = run_checks(lib, ids, select=_codes(args.select), ignore=_codes(args.ignore),
-                        sources_root=root)
+    report = run_checks(
+        lib, ids, select=_codes(args.select), ignore=_codes(args.ignore), sources_root=root
+    )
     if args.format == "json":
-        payload = {"schema_version": 1, "valid": report.valid, "stats": report.stats,
-                   "checks": [{"code": r.code, "name": r.name} for r in RULES],
-                   "findings": report.flat()}
+        payload = {
+            "schema_version": 1,
+            "valid": report.valid,
+            "stats": report.stats,
+            "checks": [{"code": r.code, "name": r.name} for r in RULES],
+            "findings": report.flat(),
+        }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "github":
         sys.stdout.write(_github(report))

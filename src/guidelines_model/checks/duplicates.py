@@ -1,4 +1,4 @@
-"""Duplicated items: in one list, across the practice and supervisor columns, and near-duplicates."""
+"""Duplicated items: in one list, across the practice and supervisor columns, near-duplicates."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def key(text: str) -> str:
     return _FINAL.sub("", normalise(text).casefold())
 
 
-def _lists(e: Edition) -> Iterator[tuple[str, tuple[Item, ...]]]:
+def item_lists(e: Edition) -> Iterator[tuple[str, tuple[Item, ...]]]:
+    """Every list of items of an edition, with a name for messages."""
     for v in e.values:
         yield f"value {v.number} practice", v.practice.items
         if v.supervisor:
@@ -34,15 +35,18 @@ def _lists(e: Edition) -> Iterator[tuple[str, tuple[Item, ...]]]:
 def duplicate_item(ctx: Context) -> Iterator[Finding]:
     """The same text twice in one list (after normalising case, spacing, quotes, final stop)."""
     assert isinstance(ctx.doc, Edition)
-    for what, items in _lists(ctx.doc):
+    for what, items in item_lists(ctx.doc):
         first: dict[str, Item] = {}
         for it in items:
             k = key(it.text)
             if k in first:
-                yield ctx.finding(f"{what}: item {it.n} repeats item {first[k].n}: "
-                                  f'"{it.text}"', it.id, it.text,
-                                  hint="if the published document prints it twice, keep it and "
-                                  "acknowledge it in waivers.yaml")
+                yield ctx.finding(
+                    f'{what}: item {it.n} repeats item {first[k].n}: "{it.text}"',
+                    it.id,
+                    it.text,
+                    hint="if the published document prints it twice, keep it and "
+                    "acknowledge it in waivers.yaml",
+                )
             else:
                 first[k] = it
 
@@ -57,8 +61,12 @@ def duplicate_across_columns(ctx: Context) -> Iterator[Finding]:
         practice = {key(it.text): it for it in v.practice.items}
         for it in v.supervisor.items:
             if key(it.text) in practice:
-                yield ctx.finding(f"value {v.number}: supervisor item {it.n} repeats practice item "
-                                  f"{practice[key(it.text)].n}", it.id, it.text)
+                yield ctx.finding(
+                    f"value {v.number}: supervisor item {it.n} repeats practice item "
+                    f"{practice[key(it.text)].n}",
+                    it.id,
+                    it.text,
+                )
 
 
 @rule("GM203", "near-duplicate", Severity.WARNING)
@@ -67,7 +75,7 @@ def near_duplicate(ctx: Context) -> Iterator[Finding]:
     from rapidfuzz import fuzz
 
     assert isinstance(ctx.doc, Edition)
-    groups = list(_lists(ctx.doc))
+    groups = list(item_lists(ctx.doc))
     for v in ctx.doc.values:
         if v.supervisor:
             groups.append((f"value {v.number} columns", v.practice.items + v.supervisor.items))
@@ -76,6 +84,9 @@ def near_duplicate(ctx: Context) -> Iterator[Finding]:
         for j in range(len(items)):
             for i in range(j):
                 if keys[i] != keys[j] and fuzz.ratio(keys[i], keys[j]) >= NEAR:
-                    yield ctx.finding(f"{what}: {items[j].id.rsplit('/', 2)[-2]} item {items[j].n} "
-                                      f"is nearly the same as item {items[i].n}", items[j].id,
-                                      items[j].text)
+                    yield ctx.finding(
+                        f"{what}: {items[j].id.rsplit('/', 2)[-2]} item {items[j].n} "
+                        f"is nearly the same as item {items[i].n}",
+                        items[j].id,
+                        items[j].text,
+                    )

@@ -16,17 +16,31 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
     try:
         report = verify(ctx.doc, ctx.sources_root)
     except SourceFileError as exc:
-        yield ctx.finding(str(exc), ctx.doc.id, hint="sources/ must hold the files edition.yaml lists")
+        yield ctx.finding(
+            str(exc), ctx.doc.id, hint="sources/ must hold the files edition.yaml lists"
+        )
         return
     text = dict(ctx.doc.texts())
     for r in report.results:
         if r.status == "missing":
-            yield ctx.finding(f"not found in the sources: {r.sentence!r}", r.id, text.get(r.id, ""),
-                              hint="transcribe the published wording exactly, or record an "
-                              "'unverified' exception with a reason")
+            yield ctx.finding(
+                f"not found in the sources: {r.sentence!r}",
+                r.id,
+                text.get(r.id, ""),
+                hint="transcribe the published wording exactly, or record an "
+                "'unverified' exception with a reason",
+            )
         elif r.status == "excepted":
-            yield ctx.finding(f"not verified (excepted: {r.reason})", r.id, text.get(r.id, ""),
-                              severity=Severity.INFO)
+            yield ctx.finding(
+                f"not verified (excepted: {r.reason})",
+                r.id,
+                text.get(r.id, ""),
+                severity=Severity.INFO,
+            )
     for target in report.stale_exceptions:
-        yield ctx.finding("recorded as unverified, but every sentence is found: remove the "
-                          "exception", target, text.get(target, ""), severity=Severity.WARNING)
+        yield ctx.finding(
+            "recorded as unverified, but every sentence is found: remove the exception",
+            target,
+            text.get(target, ""),
+            severity=Severity.WARNING,
+        )

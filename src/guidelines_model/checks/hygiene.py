@@ -1,4 +1,4 @@
-"""Text hygiene: spacing, balance, quote styles, final punctuation, spelling variety, confusables."""
+"""Text hygiene: spacing, balance, quotes, final punctuation, spelling variety, confusables."""
 
 from __future__ import annotations
 
@@ -54,33 +54,48 @@ def mixed_quotes(ctx: Context) -> Iterator[Finding]:
     curly = [(i, t) for i, t in ctx.doc.texts() if _CURLY.search(t)]
     straight = [(i, t) for i, t in ctx.doc.texts() if _STRAIGHT.search(t)]
     if curly and straight:
-        minority, style = (straight, "straight") if len(straight) <= len(curly) else (curly, "curly")
+        minority, style = (
+            (straight, "straight") if len(straight) <= len(curly) else (curly, "curly")
+        )
         for id_, text in minority:
-            yield ctx.finding(f"{style} quotes in a document that mostly uses the other style: "
-                              f"{text[:60]!r}", id_, text)
+            yield ctx.finding(
+                f"{style} quotes in a document that mostly uses the other style: {text[:60]!r}",
+                id_,
+                text,
+            )
 
 
 _END = re.compile(r"[.!?:;,]?[”’\"')]*$")
 
 
+def _final(text: str) -> str:
+    """The final punctuation mark of a text ("" when it ends in a letter)."""
+    m = _END.search(text.rstrip())
+    return m.group(0)[:1] if m else ""
+
+
 @rule("GM404", "final-punctuation", Severity.WARNING)
 def final_punctuation(ctx: Context) -> Iterator[Finding]:
-    """Items of one list end alike: an item without the final stop the others have (or vice versa)."""
+    """Items of one list end alike: an item without the final stop the others have."""
     assert isinstance(ctx.doc, Edition)
-    from guidelines_model.checks.duplicates import _lists
+    from guidelines_model.checks.duplicates import item_lists
 
-    for what, items in _lists(ctx.doc):
+    for what, items in item_lists(ctx.doc):
         if len(items) < 3:
             continue
-        ends = [(_END.search(it.text.rstrip()) or _END.search("")).group(0)[:1] for it in items]
+        ends = [_final(it.text) for it in items]
         common, count = Counter(ends).most_common(1)[0]
         if count * 2 <= len(items):
             continue
         for it, end in zip(items, ends, strict=True):
             if end != common:
                 want = f"{common!r}" if common else "no final punctuation"
-                yield ctx.finding(f"{what}: item {it.n} ends with {end or 'no punctuation'!r}; "
-                                  f"the others end with {want}", it.id, it.text)
+                yield ctx.finding(
+                    f"{what}: item {it.n} ends with {end or 'no punctuation'!r}; "
+                    f"the others end with {want}",
+                    it.id,
+                    it.text,
+                )
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -88,35 +103,60 @@ _WORD = re.compile(r"[A-Za-z]+")
 _BOTH = {"practice", "practices", "program", "programs", "license", "licenses", "meter", "meters"}
 
 
+# UK-only word forms beyond the table: -our and -ise families common in these texts.
+_UK_FORMS = re.compile(
+    r"^(?:behavio|hono|colo|favo|labo|neighbo|humo|rumo|endeavo|vigo)urs?(?:al|ed|ing|ite|s)?$|"
+    r"^(?:organi|recogni|reali|emphasi|prioriti|stigmati|minimi|maximi|speciali|utili|apologi|"
+    r"summari|categori|empathi|familiari|mobili|normali|sociali|standardi|criticis|conceptuali|"
+    r"individuali|marginali|institutionali|hospitali)s(?:e|es|ed|ing|ation|ations)$"
+)
+
+
 @rule("GM405", "spelling-variety", Severity.WARNING)
 def spelling_variety(ctx: Context) -> Iterator[Finding]:
-    """A US spelling in an en-GB edition, or a UK spelling in an en-US edition."""
+    """A UK spelling in an en-US edition, or a US spelling in an en-GB edition."""
     from guidelines_model.diff.spelling import US_UK
 
     assert isinstance(ctx.doc, Edition)
-    other = {uk: us for us, uk in US_UK.items() if us not in _BOTH}
-    if ctx.doc.spelling == "en-GB":
-        other = {us: uk for us, uk in US_UK.items() if us not in _BOTH}
-    variety = "UK" if ctx.doc.spelling == "en-US" else "US"
+    us_only = {us: uk for us, uk in US_UK.items() if us not in _BOTH}
+    uk_only = {uk for us, uk in US_UK.items() if us not in _BOTH}
     for id_, text in ctx.doc.texts():
         for word in _WORD.findall(text):
-            if word.lower() in other:
-                yield ctx.finding(f"{variety} spelling {word!r} in an {ctx.doc.spelling} edition "
-                                  f"(the declared variety writes {other[word.lower()]!r})", id_, text)
+            lower = word.lower()
+            if ctx.doc.spelling == "en-US" and (lower in uk_only or _UK_FORMS.match(lower)):
+                yield ctx.finding(f"UK spelling {word!r} in an en-US edition", id_, text)
+            elif ctx.doc.spelling == "en-GB" and lower in us_only:
+                yield ctx.finding(
+                    f"US spelling {word!r} in an en-GB edition (the declared "
+                    f"variety writes {us_only[lower]!r})",
+                    id_,
+                    text,
+                )
 
 
 _CONFUSABLE = [
-    (re.compile(r"\bcompliment(?:ary|s)?\b(?=\s+(?:service|services|care|role|roles|approach|to)\b)",
-                re.I), "compliment/complement: 'complementary' means completing; "
-     "'complimentary' means praising or free"),
-    (re.compile(r"\bprincipal(?=s?\s+(?:of|that)\b)", re.I),
-     "principal/principle: a rule or belief is a 'principle'"),
-    (re.compile(r"\b(?:to|may|can|will|could|would|might)\s+effect\s+(?!change)", re.I),
-     "affect/effect: to influence is to 'affect' ('effect change' means bring about)"),
+    (
+        re.compile(
+            r"\bcompliment(?:ary|s)?\b(?=\s+(?:service|services|care|role|roles|approach|to)\b)",
+            re.I,
+        ),
+        "compliment/complement: 'complementary' means completing; "
+        "'complimentary' means praising or free",
+    ),
+    (
+        re.compile(r"\bprincipal(?=s?\s+(?:of|that)\b)", re.I),
+        "principal/principle: a rule or belief is a 'principle'",
+    ),
+    (
+        re.compile(r"\b(?:to|may|can|will|could|would|might)\s+effect\s+(?!change)", re.I),
+        "affect/effect: to influence is to 'affect' ('effect change' means bring about)",
+    ),
     (re.compile(r"\ban?\s+affect\b", re.I), "affect/effect: the result is an 'effect'"),
     (re.compile(r"\binsure(?:s|d)?\b", re.I), "insure/ensure: to make certain is to 'ensure'"),
-    (re.compile(r"\bdiscrete(?=\s+(?:manner|way|about))", re.I),
-     "discrete/discreet: careful about privacy is 'discreet'"),
+    (
+        re.compile(r"\bdiscrete(?=\s+(?:manner|way|about))", re.I),
+        "discrete/discreet: careful about privacy is 'discreet'",
+    ),
 ]
 
 
@@ -128,4 +168,4 @@ def confusable_word(ctx: Context) -> Iterator[Finding]:
             m = pattern.search(text)
             if m:
                 start = max(0, m.start() - 40)
-                yield ctx.finding(f"{advice}: “…{text[start:m.end() + 40]}…”", id_, text)
+                yield ctx.finding(f"{advice}: “…{text[start : m.end() + 40]}…”", id_, text)

@@ -14,14 +14,20 @@ from guidelines_model.models import Derivative, Edition
 @rule("GM301", "duplicate-id", Severity.ERROR, editions_only=False)
 def duplicate_id(ctx: Context) -> Iterator[Finding]:
     """Ids are unique across the whole library (other tools cite and link by id)."""
-    counts = Counter(n.id for d in (*ctx.library.editions.values(), *ctx.library.derivatives.values())
-                     for n in d.nodes())
+    counts = Counter(
+        n.id
+        for d in (*ctx.library.editions.values(), *ctx.library.derivatives.values())
+        for n in d.nodes()
+    )
     seen: set[str] = set()
     for node in ctx.doc.nodes():
         if counts[node.id] > 1 and node.id not in seen:
             seen.add(node.id)
-            yield ctx.finding(f"id {node.id!r} is used {counts[node.id]} times", node.id,
-                              hint="keys and item numbers must be unique within their list")
+            yield ctx.finding(
+                f"id {node.id!r} is used {counts[node.id]} times",
+                node.id,
+                hint="keys and item numbers must be unique within their list",
+            )
 
 
 @rule("GM302", "unresolved-reference", Severity.ERROR, editions_only=False)
@@ -31,20 +37,29 @@ def unresolved_reference(ctx: Context) -> Iterator[Finding]:
     known = set(ctx.library.editions) | set(ctx.library.derivatives)
     parent = doc.based_on if isinstance(doc, Edition) else doc.derived_from
     if parent is not None and parent not in ctx.library.editions:
-        yield ctx.finding(f"based on {parent!r}, which is not an edition of the library", doc.id,
-                          hint=f"known editions: {', '.join(ctx.library.editions)}")
+        yield ctx.finding(
+            f"based on {parent!r}, which is not an edition of the library",
+            doc.id,
+            hint=f"known editions: {', '.join(ctx.library.editions)}",
+        )
     targets = [("note", n.target) for n in doc.notes]
     targets += [("unverified exception", u.target) for u in doc.unverified]
     if isinstance(doc, Edition):
         targets += [("note", n.target) for v in doc.values for n in v.notes]
         targets += [("waiver", w.target) for w in doc.waivers]
         if doc.value_list_after and doc.value_list_after not in {s.key for s in doc.front_matter}:
-            yield ctx.finding(f"value_list_after names {doc.value_list_after!r}, which is not a "
-                              "front-matter section", doc.id)
+            yield ctx.finding(
+                f"value_list_after names {doc.value_list_after!r}, which is not a "
+                "front-matter section",
+                doc.id,
+            )
     for what, target in targets:
         if edition_of(target) not in known or (target not in ctx.nodes and target != doc.id):
-            yield ctx.finding(f"{what} target {target!r} is not an id of {doc.id}", doc.id,
-                              hint="ids are listed by `guidelines export ID --format json`")
+            yield ctx.finding(
+                f"{what} target {target!r} is not an id of {doc.id}",
+                doc.id,
+                hint="ids are listed by `guidelines export ID --format json`",
+            )
     if isinstance(doc, Derivative) and parent in ctx.library.editions:
         keys = {v.key for v in ctx.library.editions[parent].values}
         for g in doc.glosses:

@@ -38,12 +38,26 @@ class Context:
             return None
         return origin.locate(node.path, id_)
 
-    def finding(self, message: str, id_: str, text: str = "", hint: str | None = None,
-                severity: Severity | None = None) -> Finding:
+    def finding(
+        self,
+        message: str,
+        id_: str,
+        text: str = "",
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
         """A finding of the running rule at the node ``id_``."""
         assert self.rule is not None
-        return Finding(self.rule.code, self.rule.name, severity or self.rule.severity, message,
-                       id_, text, self.locate(id_), hint)
+        return Finding(
+            self.rule.code,
+            self.rule.name,
+            severity or self.rule.severity,
+            message,
+            id_,
+            text,
+            self.locate(id_),
+            hint,
+        )
 
 
 RuleFn = Callable[[Context], Iterator[Finding]]
@@ -64,8 +78,9 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(code: str, name: str, severity: Severity, *, editions_only: bool = True
-         ) -> Callable[[RuleFn], RuleFn]:
+def rule(
+    code: str, name: str, severity: Severity, *, editions_only: bool = True
+) -> Callable[[RuleFn], RuleFn]:
     """Register a check; its docstring is its documentation (``guidelines check --list``)."""
 
     def register(fn: RuleFn) -> RuleFn:

@@ -27,14 +27,21 @@ def value_count(ctx: Context) -> Iterator[Finding]:
     if len(keys) != 12:
         missing = [k for k in CANON if k not in keys]
         extra = [k for k in keys if k not in CANON]
-        detail = "; ".join(filter(None, [
-            f"missing: {', '.join(missing)}" if missing else "",
-            f"not canonical: {', '.join(extra)}" if extra else ""]))
+        detail = "; ".join(
+            filter(
+                None,
+                [
+                    f"missing: {', '.join(missing)}" if missing else "",
+                    f"not canonical: {', '.join(extra)}" if extra else "",
+                ],
+            )
+        )
         at = e.values[-1].id if e.values else e.id
-        yield ctx.finding(f"{len(keys)} core values; every edition has 12"
-                          + (f" ({detail})" if detail else ""), at,
-                          hint="add or restore the value file under values/; "
-                          "an adaptation keeps all 12 values")
+        yield ctx.finding(
+            f"{len(keys)} core values; every edition has 12" + (f" ({detail})" if detail else ""),
+            at,
+            hint="add or restore the value file under values/; an adaptation keeps all 12 values",
+        )
 
 
 @rule("GM102", "value-key", Severity.ERROR)
@@ -44,9 +51,11 @@ def value_key(ctx: Context) -> Iterator[Finding]:
     for v in _edition(ctx).values:
         if v.key not in CANON:
             close = difflib.get_close_matches(v.key, CANON, n=1)
-            yield ctx.finding(f"value key {v.key!r} is not one of the 12 canonical keys", v.id,
-                              hint=f"did you mean {close[0]!r}?" if close else
-                              f"use one of: {', '.join(CANON)}")
+            yield ctx.finding(
+                f"value key {v.key!r} is not one of the 12 canonical keys",
+                v.id,
+                hint=f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(CANON)}",
+            )
         elif v.key in seen:
             yield ctx.finding(f"value key {v.key!r} is used twice", v.id)
         seen.add(v.key)
@@ -59,16 +68,23 @@ def value_order(ctx: Context) -> Iterator[Finding]:
         if v.number != pos:
             yield ctx.finding(f"value {v.key!r} is numbered {v.number}; expected {pos}", v.id)
         if v.key in CANON and CANON.index(v.key) + 1 != pos:
-            yield ctx.finding(f"value {v.key!r} is in position {pos}; its canonical position is "
-                              f"{CANON.index(v.key) + 1}", v.id,
-                              hint="rename the value files so that they sort in canonical order")
+            yield ctx.finding(
+                f"value {v.key!r} is in position {pos}; its canonical position is "
+                f"{CANON.index(v.key) + 1}",
+                v.id,
+                hint="rename the value files so that they sort in canonical order",
+            )
 
 
 def _numbering(ctx: Context, items: tuple[Item, ...], what: str) -> Iterator[Finding]:
     for pos, it in enumerate(items, start=1):
         if it.n != pos:
-            yield ctx.finding(f"{what}: item numbered {it.n} in position {pos}; numbers run "
-                              f"1, 2, 3... without gaps or repeats", it.id, it.text)
+            yield ctx.finding(
+                f"{what}: item numbered {it.n} in position {pos}; numbers run "
+                f"1, 2, 3... without gaps or repeats",
+                it.id,
+                it.text,
+            )
             return  # one finding per list: later numbers are off by the same cause
 
 
@@ -96,6 +112,9 @@ def listed_title(ctx: Context) -> Iterator[Finding]:
         if v.listed_title is None:
             continue
         if normalise(v.listed_title).casefold() != normalise(v.title).casefold():
-            yield ctx.finding(f'value {v.number}: the opening list prints "{v.listed_title}", '
-                              f'the heading "{v.title}"', join(v.id, "listed-title"),
-                              v.listed_title)
+            yield ctx.finding(
+                f'value {v.number}: the opening list prints "{v.listed_title}", '
+                f'the heading "{v.title}"',
+                join(v.id, "listed-title"),
+                v.listed_title,
+            )

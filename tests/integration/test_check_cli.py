@@ -1,0 +1,128 @@
+"""`guidelines check` on the real content and on broken copies of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guidelines_model.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_real_content_is_valid_with_published_oddities_acknowledged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The real editions pass; their published oddities are listed, acknowledged, with locations."""
+    code, out, _ = run(capsys, "check", "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    errors = {
+        (f["code"], f["id"], f["file"], f["line"])
+        for f in report["findings"]
+        if f["severity"] == "error"
+    }
+    assert errors == {
+        ("GM105", "2013/open-minded/listed-title", "content/2013/values/03-open-minded.yaml", 4),
+        ("GM105", "2013/respectful/listed-title", "content/2013/values/05-respectful.yaml", 4),
+        (
+            "GM105",
+            "2013/strengths-focused/listed-title",
+            "content/2013/values/10-strengths-focused.yaml",
+            4,
+        ),
+        (
+            "GM201",
+            "2019_supervisors/honest-direct/practice/4",
+            "content/2019_supervisors/values/07-honest-direct.yaml",
+            28,
+        ),
+    }
+    assert all(f["acknowledged"] for f in report["findings"] if f["severity"] == "error")
+    warnings = {(f["code"], f["id"]) for f in report["findings"] if f["severity"] == "warning"}
+    assert (
+        "GM406",
+        "2019_supervisors/shared-power/practice/4",
+    ) in warnings  # "complimentary service"
+    assert ("GM404", "2013/facilitates-change/practice/6") in warnings  # no final full stop
+    assert any(c == "GM402" and i.startswith("who_2017/job-description/") for c, i in warnings)
+
+
+def test_eleven_values_fail(
+    capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy with a value file removed fails with the file:line:column of the edition's values."""
+    monkeypatch.chdir(content_copy.parent)
+    (content_copy / "2013/values/07-honest-direct.yaml").unlink()
+    code, out, _ = run(capsys, "check", "content/2013", "--select", "GM101")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "content/2013/values/12-person-driven.yaml",
+        "  1:1      error   GM101 value-count  11 core values; every edition has 12 (missing: honest-direct)  [2013/person-driven]",
+    ]
+
+
+def test_duplicated_item_fails(
+    capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A duplicated item added in a content edit fails, as a GitHub annotation too."""
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "2013/values/02-hopeful.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            '"Peer supporters help others reframe life challenges as opportunities for personal growth."',
+            '"Peer supporters tell strategic stories of their personal recovery in relation to current '
+            'struggles faced by those who are being supported."',
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", "content/2013", "--select", "GM201", "--format", "github")
+    assert code == 1
+    assert out == (
+        "::error file=content/2013/values/02-hopeful.yaml,line=14,col=13,title=GM201 duplicate-item::"
+        'value 2 practice: item 3 repeats item 1: "Peer supporters tell strategic stories of their '
+        'personal recovery in relation to current struggles faced by those who are being supported."\n'
+    )
+
+
+def test_misspelled_key_fails(
+    capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A misspelled key fails the check with file:line:column before any rule runs."""
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "2013/values/08-mutual-reciprocal.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("practice:", "practise:"), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "check", "content")
+    assert code == 1
+    assert (
+        "content/2013/values/08-mutual-reciprocal.yaml:6:1: practise: unknown key 'practise'" in err
+    )
+    assert "hint: did you mean 'practice'?" in err
+
+
+def test_lapsed_waiver(
+    capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing an acknowledged text makes its waiver lapse: the finding fails again."""
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "2013/values/03-open-minded.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'listed_title: "Peer supports are open minded"',
+            'listed_title: "Peer supports are open-minded"',
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", "content/2013", "--select", "GM105,GM901")
+    assert code == 1
+    assert "GM901 stale-waiver" in out
+    assert out.splitlines()[-1] == "3 errors (2 acknowledged), 1 warnings, 0 info: INVALID"

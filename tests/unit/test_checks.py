@@ -1,0 +1,266 @@
+"""Each consistency check: a case that triggers it (message matched exactly) and one that does not."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guidelines_model import Edition, Library
+from guidelines_model.checks import run_checks
+from guidelines_model.checks.finding import text_hash
+from guidelines_model.ids import CANONICAL_VALUE_KEYS
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+SHA = "d192e846c5c0cf8e5c569191ad62d7667c49a4a017f9b0f5a59c6461f1413837"
+
+
+def base() -> dict[str, Any]:
+    """A clean 12-value edition whose texts are taken from 2013 (so fidelity holds)."""
+    return {
+        "id": "t",
+        "title": "PRACTICE GUIDELINES",
+        "publisher": "P",
+        "year": 2013,
+        "kind": "peer-guidelines",
+        "spelling": "en-US",
+        "licence": {"name": "x"},
+        "citation": "c",
+        "sources": [{"file": "000_3a9a1a5a65c6128f.txt", "sha256": SHA}],
+        "values": [
+            {
+                "key": key,
+                "number": n,
+                "title": "Peer support is voluntary",
+                "description": ["Recovery is a personal choice."],
+                "practice": {
+                    "name": "Support choice",
+                    "items": [
+                        {"n": 1, "text": "Peer supporters respect privacy and confidentiality."},
+                        {"n": 2, "text": "Peer supporters encourage resilience."},
+                        {"n": 3, "text": "Peer supporters help others learn from mistakes."},
+                    ],
+                },
+            }
+            for n, key in enumerate(CANONICAL_VALUE_KEYS, start=1)
+        ],
+    }
+
+
+def messages(data: dict[str, Any], code: str) -> list[str]:
+    e = Edition.model_validate(data)
+    lib = Library({e.id: e})
+    return [f.message for f in run_checks(lib, select=[code], sources_root=SOURCES).findings]
+
+
+def test_clean_edition_has_no_findings() -> None:
+    """A clean edition yields no finding from any check."""
+    e = Edition.model_validate(base())
+    report = run_checks(Library({e.id: e}), sources_root=SOURCES)
+    assert [f.message for f in report.findings] == []
+    assert report.valid
+
+
+def test_value_count() -> None:
+    """GM101: eleven values is an error naming the missing one."""
+    data = base()
+    del data["values"][6]
+    assert messages(data, "GM101") == [
+        "11 core values; every edition has 12 (missing: honest-direct)"
+    ]
+
+
+def test_value_key() -> None:
+    """GM102: a non-canonical key is an error with a suggestion."""
+    data = base()
+    data["values"][0]["key"] = "voluntery"
+    assert messages(data, "GM102") == ["value key 'voluntery' is not one of the 12 canonical keys"]
+
+
+def test_value_order() -> None:
+    """GM103: two swapped values are reported at their positions."""
+    data = base()
+    data["values"][0], data["values"][1] = data["values"][1], data["values"][0]
+    data["values"][0]["number"], data["values"][1]["number"] = 1, 2
+    assert messages(data, "GM103") == [
+        "value 'hopeful' is in position 1; its canonical position is 2",
+        "value 'voluntary' is in position 2; its canonical position is 1",
+    ]
+
+
+def test_item_numbering() -> None:
+    """GM104: a gap in item numbers is reported once per list."""
+    data = base()
+    data["values"][2]["practice"]["items"][1]["n"] = 4
+    data["values"][2]["practice"]["items"][2]["n"] = 5
+    assert messages(data, "GM104") == [
+        "value 3 practice: item numbered 4 in position 2; numbers run 1, 2, 3... without gaps or repeats"
+    ]
+
+
+def test_listed_title() -> None:
+    """GM105: the opening list differs from the heading beyond case; case alone is fine."""
+    data = base()
+    data["values"][0]["listed_title"] = "PEER SUPPORT IS VOLUNTARY"
+    assert messages(data, "GM105") == []
+    data["values"][0]["listed_title"] = "Peer supports is voluntary"
+    assert messages(data, "GM105") == [
+        'value 1: the opening list prints "Peer supports is voluntary", the heading "Peer support is voluntary"'
+    ]
+
+
+def test_duplicate_item() -> None:
+    """GM201: the same text twice in a list, even with other case and final punctuation."""
+    data = base()
+    data["values"][0]["practice"]["items"][2]["text"] = (
+        "peer supporters respect privacy and confidentiality"
+    )
+    assert messages(data, "GM201") == [
+        'value 1 practice: item 3 repeats item 1: "peer supporters respect privacy and confidentiality"'
+    ]
+
+
+def test_duplicate_across_columns() -> None:
+    """GM202: a supervisor item repeating a practice item of the same value."""
+    data = base()
+    data["values"][1]["supervisor"] = {
+        "lead_in": "THE SUPERVISOR ROLE IS TO:",
+        "items": [{"n": 1, "text": "Peer supporters encourage resilience."}],
+    }
+    assert messages(data, "GM202") == ["value 2: supervisor item 1 repeats practice item 2"]
+
+
+def test_near_duplicate() -> None:
+    """GM203: two items that differ by one word are near-duplicates (a warning)."""
+    data = base()
+    data["values"][0]["practice"]["items"][2]["text"] = (
+        "Peer supporters respect privacy and confidentiality always."
+    )
+    assert messages(data, "GM203") == [
+        "value 1 practice: practice item 3 is nearly the same as item 1"
+    ]
+
+
+def test_unresolved_reference() -> None:
+    """GM302: based_on and note targets must resolve."""
+    data = base()
+    data["based_on"] = "1999"
+    data["notes"] = [{"target": "t/voluntary/practice/9", "kind": "published-error", "text": "x"}]
+    assert messages(data, "GM302") == [
+        "based on '1999', which is not an edition of the library",
+        "note target 't/voluntary/practice/9' is not an id of t",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Peer supporters  encourage resilience.",
+            "two or more spaces in a row: 'Peer supporters  encourage resilience.'",
+        ),
+        (
+            "Peer supporters encourage resilience .",
+            "space before punctuation: 'Peer supporters encourage resilience .'",
+        ),
+    ],
+)
+def test_spacing(text: str, message: str) -> None:
+    """GM401: doubled spaces and spaces before punctuation."""
+    data = base()
+    data["values"][0]["practice"]["items"][1]["text"] = text
+    assert messages(data, "GM401") == [message]
+
+
+def test_unbalanced() -> None:
+    """GM402: an unclosed bracket is reported; enumerators such as "1)" are not brackets."""
+    data = base()
+    data["values"][0]["description"] = ["It includes: 1) surveys, 2) focus groups (and more."]
+    assert messages(data, "GM402") == ["1 '(' but 0 ')'"]
+
+
+def test_mixed_quotes() -> None:
+    """GM403: the minority quote style of a document is reported."""
+    data = base()
+    data["values"][0]["description"] = ["They “meet people where they are at”.", "Another “quote”."]
+    data["values"][1]["description"] = ['A "straight" one.']
+    assert messages(data, "GM403") == [
+        "straight quotes in a document that mostly uses the other style: 'A \"straight\" one.'"
+    ]
+
+
+def test_final_punctuation() -> None:
+    """GM404: one item without the final stop the others have."""
+    data = base()
+    data["values"][0]["practice"]["items"][1]["text"] = "Peer supporters encourage resilience"
+    assert messages(data, "GM404") == [
+        "value 1 practice: item 2 ends with 'no punctuation'; the others end with '.'"
+    ]
+
+
+def test_spelling_variety() -> None:
+    """GM405: a UK spelling in an en-US edition; none when the variety matches."""
+    data = base()
+    data["values"][0]["description"] = ["Peer supporters model recovery behaviours."]
+    assert messages(data, "GM405") == ["UK spelling 'behaviours' in an en-US edition"]
+    data["spelling"] = "en-GB"
+    assert messages(data, "GM405") == []
+
+
+def test_confusable_word() -> None:
+    """GM406: 'complimentary service' is flagged; 'complementary service' is not."""
+    data = base()
+    data["values"][0]["description"] = ["They do offer a complementary service."]
+    assert messages(data, "GM406") == []
+    data["values"][0]["description"] = ["They do offer a complimentary service."]
+    assert messages(data, "GM406") == [
+        "compliment/complement: 'complementary' means completing; 'complimentary' means praising "
+        "or free: “…They do offer a complimentary service.…”"
+    ]
+
+
+def test_source_fidelity() -> None:
+    """GM501: a sentence not in the source is an error."""
+    data = base()
+    data["values"][0]["description"] = ["Recovery is a personal choise."]
+    assert messages(data, "GM501") == ["not found in the sources: 'Recovery is a personal choise.'"]
+
+
+def _dup_data() -> dict[str, Any]:
+    data = base()
+    data["values"][0]["practice"]["items"][2]["text"] = (
+        "Peer supporters respect privacy and confidentiality."
+    )
+    return data
+
+
+def test_waiver_acknowledges_and_lapses_when_text_changes() -> None:
+    """A waiver keeps a true finding visible but passing; when the text changes it lapses."""
+    data = _dup_data()
+    item_id = "t/voluntary/practice/3"
+    data["waivers"] = [
+        {
+            "code": "GM201",
+            "target": item_id,
+            "reason": "printed twice",
+            "text_hash": text_hash("Peer supporters respect privacy and confidentiality."),
+        }
+    ]
+    e = Edition.model_validate(data)
+    report = run_checks(Library({"t": e}), select=["GM201", "GM9"], sources_root=SOURCES)
+    assert [(f.code, f.acknowledged) for f in report.findings] == [("GM201", "printed twice")]
+    assert report.valid
+
+    changed = copy.deepcopy(data)
+    changed["values"][0]["practice"]["items"][2]["text"] = (
+        "Peer supporters respect privacy and confidentiality!"
+    )
+    e2 = Edition.model_validate(changed)
+    report2 = run_checks(Library({"t": e2}), select=["GM201", "GM9"], sources_root=SOURCES)
+    assert [(f.code, f.acknowledged) for f in report2.findings] == [
+        ("GM201", None),
+        ("GM901", None),
+    ]
+    assert not report2.valid
