@@ -211,7 +211,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from guidelines_model.schema import schema_json
 
-    _emit(schema_json(), args.output)
+    _emit(schema_json(args.kind), args.output)
     return 0
 
 
@@ -288,17 +288,38 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="REV",
         help="compare the content at this git revision with the working tree",
     )
-    p = add("check", cmd_check,
-            "Run the consistency checks; exit 1 on any unacknowledged error.")
-    p.add_argument("targets", nargs="*", metavar="EDITION|PATH",
-                   help="edition ids, edition folders or a content folder (default: all)")
-    p.add_argument("--format", choices=["text", "json", "github"], default="text",
-                   help="text (grouped by file), json, or GitHub workflow annotations")
-    p.add_argument("--select", default="", metavar="CODES",
-                   help="only these checks: comma-separated codes, prefixes (GM2) or names")
+    p = add("check", cmd_check, "Run the consistency checks; exit 1 on any unacknowledged error.")
+    p.add_argument(
+        "targets",
+        nargs="*",
+        metavar="EDITION|PATH",
+        help="edition ids, edition folders or a content folder (default: all)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text (grouped by file), json, or GitHub workflow annotations",
+    )
+    p.add_argument(
+        "--select",
+        default="",
+        metavar="CODES",
+        help="only these checks: comma-separated codes, prefixes (GM2) or names",
+    )
     p.add_argument("--ignore", default="", metavar="CODES", help="skip these checks")
     p.add_argument("--list", action="store_true", help="list the checks and exit")
-    p = add("schema", cmd_schema, "Print the JSON Schema of an edition.")
+    p = add(
+        "schema",
+        cmd_schema,
+        "Print a JSON Schema: of the JSON export (edition), or of a kind of content file.",
+    )
+    p.add_argument(
+        "--kind",
+        choices=["edition", "metadata", "part", "value", "derivative"],
+        default="edition",
+        help="which schema (default: edition, the JSON export)",
+    )
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     return parser
 

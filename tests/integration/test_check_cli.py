@@ -29,19 +29,19 @@ def test_real_content_is_valid_with_published_oddities_acknowledged(
         if f["severity"] == "error"
     }
     assert errors == {
-        ("GM105", "2013/open-minded/listed-title", "content/2013/values/03-open-minded.yaml", 4),
-        ("GM105", "2013/respectful/listed-title", "content/2013/values/05-respectful.yaml", 4),
+        ("GM105", "2013/open-minded/listed-title", "content/2013/values/03-open-minded.yaml", 5),
+        ("GM105", "2013/respectful/listed-title", "content/2013/values/05-respectful.yaml", 5),
         (
             "GM105",
             "2013/strengths-focused/listed-title",
             "content/2013/values/10-strengths-focused.yaml",
-            4,
+            5,
         ),
         (
             "GM201",
             "2019_supervisors/honest-direct/practice/4",
             "content/2019_supervisors/values/07-honest-direct.yaml",
-            28,
+            29,
         ),
     }
     assert all(f["acknowledged"] for f in report["findings"] if f["severity"] == "error")
@@ -64,7 +64,7 @@ def test_eleven_values_fail(
     assert code == 1
     assert out.splitlines()[:2] == [
         "content/2013/values/12-person-driven.yaml",
-        "  1:1      error   GM101 value-count  11 core values; every edition has 12 (missing: honest-direct)  [2013/person-driven]",
+        "  2:1      error   GM101 value-count  11 core values; every edition has 12 (missing: honest-direct)  [2013/person-driven]",
     ]
 
 
@@ -86,7 +86,7 @@ def test_duplicated_item_fails(
     code, out, _ = run(capsys, "check", "content/2013", "--select", "GM201", "--format", "github")
     assert code == 1
     assert out == (
-        "::error file=content/2013/values/02-hopeful.yaml,line=14,col=13,title=GM201 duplicate-item::"
+        "::error file=content/2013/values/02-hopeful.yaml,line=15,col=13,title=GM201 duplicate-item::"
         'value 2 practice: item 3 repeats item 1: "Peer supporters tell strategic stories of their '
         'personal recovery in relation to current struggles faced by those who are being supported."\n'
     )
@@ -104,7 +104,7 @@ def test_misspelled_key_fails(
     code, _, err = run(capsys, "check", "content")
     assert code == 1
     assert (
-        "content/2013/values/08-mutual-reciprocal.yaml:6:1: practise: unknown key 'practise'" in err
+        "content/2013/values/08-mutual-reciprocal.yaml:7:1: practise: unknown key 'practise'" in err
     )
     assert "hint: did you mean 'practice'?" in err
 

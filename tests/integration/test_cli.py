@@ -81,7 +81,7 @@ def test_validate_broken_value_file(
     code, _, err = run(capsys, "validate", "content/2013")
     assert code == 1
     assert err.splitlines()[:2] == [
-        "content/2013/values/05-respectful.yaml:10:1: found character that cannot start any token "
+        "content/2013/values/05-respectful.yaml:11:1: found character that cannot start any token "
         "(while scanning for the next token)",
         "    hint: indent with spaces, not tabs",
     ]

@@ -29,7 +29,7 @@ def test_wrong_type_reported_at_the_node(
     monkeypatch.chdir(content_copy.parent)
     _edit(content_copy / "2013/values/01-voluntary.yaml", '  name: "Support choice"', "  name: [1]")
     assert _error(content_copy / "2013") == (
-        "content/2013/values/01-voluntary.yaml:7:9: practice.name: expected text (a string), got list"
+        "content/2013/values/01-voluntary.yaml:8:9: practice.name: expected text (a string), got list"
     )
 
 
@@ -40,7 +40,7 @@ def test_number_where_text_expected_suggests_quotes(
     monkeypatch.chdir(content_copy.parent)
     _edit(content_copy / "2013/values/02-hopeful.yaml", 'name: "Share hope"', "name: 1.10")
     assert _error(content_copy / "2013") == (
-        "content/2013/values/02-hopeful.yaml:7:9: practice.name: expected text (a string), got number\n"
+        "content/2013/values/02-hopeful.yaml:8:9: practice.name: expected text (a string), got number\n"
         "    hint: YAML reads '1.10' as a number; put it in quotes: \"1.10\""
     )
 
@@ -53,8 +53,8 @@ def test_misspelled_key_is_an_error_with_suggestion(
     _edit(content_copy / "2013/values/03-open-minded.yaml", "description:", "descripton:")
     message = _error(content_copy / "2013")
     assert message.splitlines() == [
-        "content/2013/values/03-open-minded.yaml:1:1: missing required key 'description'",
-        "content/2013/values/03-open-minded.yaml:5:1: descripton: unknown key 'descripton'",
+        "content/2013/values/03-open-minded.yaml:2:1: missing required key 'description'",
+        "content/2013/values/03-open-minded.yaml:6:1: descripton: unknown key 'descripton'",
         "    hint: did you mean 'description'?",
     ]
 
@@ -64,7 +64,7 @@ def test_item_number_must_be_a_number(content_copy: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(content_copy.parent)
     _edit(content_copy / "2013/values/11-transparent.yaml", "- n: 2", '- n: "2"')
     assert _error(content_copy / "2013") == (
-        "content/2013/values/11-transparent.yaml:11:10: practice.items[1].n: expected a whole number, got string\n"
+        "content/2013/values/11-transparent.yaml:12:10: practice.items[1].n: expected a whole number, got string\n"
         "    hint: write the number without quotes or leading zeros"
     )
 
@@ -74,7 +74,7 @@ def test_invalid_literal(content_copy: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(content_copy.parent)
     _edit(content_copy / "2013/edition.yaml", "spelling: en-US", "spelling: en-AU")
     assert _error(content_copy / "2013") == (
-        "content/2013/edition.yaml:8:11: spelling: expected one of 'en-US' or 'en-GB', got 'en-AU'"
+        "content/2013/edition.yaml:9:11: spelling: expected one of 'en-US' or 'en-GB', got 'en-AU'"
     )
 
 
@@ -83,7 +83,7 @@ def test_part_key_defined_twice(content_copy: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(content_copy.parent)
     (content_copy / "2013/extra.yaml").write_text("glossary: []\n", encoding="utf-8")
     assert _error(content_copy / "2013") == (
-        "content/2013/glossary.yaml:8:1: key 'glossary' is already defined in content/2013/extra.yaml\n"
+        "content/2013/glossary.yaml:9:1: key 'glossary' is already defined in content/2013/extra.yaml\n"
         "    hint: each part of an edition lives in one file"
     )
 
@@ -124,5 +124,5 @@ def test_positions_survive_for_loaded_editions(
     edition = load_edition(content_copy / "2013")
     loc = edition.locate("2013/transparent/practice/2")
     assert loc is not None
-    assert (loc.file, loc.line, loc.column) == ("content/2013/values/11-transparent.yaml", 12, 13)
+    assert (loc.file, loc.line, loc.column) == ("content/2013/values/11-transparent.yaml", 13, 13)
     assert loc.yaml_path == "practice.items[1].text"
