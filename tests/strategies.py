@@ -9,13 +9,17 @@ from hypothesis import strategies as st
 from guidelines_model import CANONICAL_VALUE_KEYS, Edition
 
 # Published wording: letters, digits, punctuation, curly quotes and dashes, single spaces.
-WORDS = st.text(
-    alphabet=st.characters(
-        categories=("L", "N", "P", "Zs", "S"), exclude_characters="\x85\u2028\u2029\xa0"
-    ),
-    min_size=1,
-    max_size=60,
-).map(lambda s: " ".join(s.split())).filter(bool)
+WORDS = (
+    st.text(
+        alphabet=st.characters(
+            categories=("L", "N", "P", "Zs", "S"), exclude_characters="\x85\u2028\u2029\xa0"
+        ),
+        min_size=1,
+        max_size=60,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 
 SHA = "d192e846c5c0cf8e5c569191ad62d7667c49a4a017f9b0f5a59c6461f1413837"
 

@@ -17,7 +17,7 @@ from guidelines_model.models import Edition
 
 #: Edition fields written to their own part file (file stem = field name), in this order.
 PART_FILES: dict[str, tuple[str, ...]] = {
-    "front_matter": ("front_matter", "value_list_after"),
+    "front_matter": ("front_matter", "placement"),
     "glossary": ("glossary_heading", "glossary_intro", "glossary"),
     "back_matter": ("back_matter",),
     "who_values": ("who_values",),

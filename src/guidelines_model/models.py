@@ -27,6 +27,17 @@ EditionKind = Literal["peer-guidelines", "supervisors", "adaptation"]
 Spelling = Literal["en-US", "en-GB"]
 BlockKind = Literal["paragraph", "quote", "bullet", "numbered", "attribution", "subheading"]
 NoteKind = Literal["published-error", "published-variant", "transcription"]
+PlacedPart = Literal[
+    "opening_list",
+    "who_values",
+    "key_objectives",
+    "misconceptions",
+    "values",
+    "language_examples",
+    "competencies",
+    "interview_questions",
+    "job_description",
+]
 
 
 class _Model(BaseModel):
@@ -244,8 +255,11 @@ class Edition(_Document):
     approval: tuple[Approval, ...] = ()
     sources: tuple[SourceRef, ...] = Field(min_length=1)
     front_matter: tuple[Section, ...] = ()
-    #: The front-matter section after which the opening list of the 12 values is printed.
-    value_list_after: Key | None = None
+    #: Where parts are printed among the front-matter sections: part -> "section-key" (after
+    #: the section) or "section-key/k" (after its block k). Unplaced parts follow the front matter.
+    placement: dict[PlacedPart, Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[0-9]+)?$")]] = Field(
+        default_factory=dict
+    )
     values: tuple[CoreValue, ...]
     glossary_heading: str | None = None
     glossary_intro: tuple[Text, ...] = ()

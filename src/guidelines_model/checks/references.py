@@ -47,10 +47,14 @@ def unresolved_reference(ctx: Context) -> Iterator[Finding]:
     if isinstance(doc, Edition):
         targets += [("note", n.target) for v in doc.values for n in v.notes]
         targets += [("waiver", w.target) for w in doc.waivers]
-        if doc.value_list_after and doc.value_list_after not in {s.key for s in doc.front_matter}:
+        places = {s.key for s in doc.front_matter} | {
+            f"{s.key}/{k}" for s in doc.front_matter for k in range(1, len(s.blocks) + 1)
+        }
+        for part, where in doc.placement.items():
+            if where in places:
+                continue
             yield ctx.finding(
-                f"value_list_after names {doc.value_list_after!r}, which is not a "
-                "front-matter section",
+                f"placement of {part} names {where!r}, which is not a front-matter section",
                 doc.id,
             )
     for what, target in targets:

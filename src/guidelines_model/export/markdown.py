@@ -7,7 +7,7 @@ be linked. Every text is escaped: content can never turn into markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from guidelines_model.models import (
     CoreValue,
@@ -47,13 +47,14 @@ def _footnotes(notes: Iterable[Footnote]) -> list[str]:
     return [f"<sup>{escape(f.marker)}</sup> {anchor(f.id)}{escape(f.text)}" for f in notes]
 
 
-def _section(s: Section, level: int) -> list[str]:
+def _section(s: Section, level: int, after: Callable[[str], list[str]] | None = None) -> list[str]:
+    """A section; ``after(place)`` adds what is placed after block k ("key/k")."""
     out: list[str] = [anchor(s.id)]
     if s.heading:
         out += [f"{'#' * level} {escape(s.heading)}"]
     out.append("")
     prev_list = False
-    for b in s.blocks:
+    for k, b in enumerate(s.blocks, start=1):
         text = anchor(b.id) + escape(b.text)
         is_list = b.kind in {"bullet", "numbered"}
         if prev_list and not is_list:
@@ -71,6 +72,10 @@ def _section(s: Section, level: int) -> list[str]:
         else:
             out += [text, ""]
         prev_list = is_list
+        placed = after(f"{s.key}/{k}") if after else []
+        if placed:
+            out += ["", *placed] if is_list else placed
+            prev_list = False
     if prev_list:
         out.append("")
     if s.footnotes:
@@ -82,7 +87,8 @@ def _value(v: CoreValue) -> list[str]:
     out = [f"### {anchor(v.id)}{v.number}. {escape(v.title)}", ""]
     for pid, para in zip(v.description_ids(), v.description, strict=True):
         out += [anchor(pid) + escape(para), ""]
-    out += [f"#### {anchor(v.practice.id)}Practice: {escape(v.practice.name)}", ""]
+    label = "PRACTICE:" if v.practice.name.isupper() else "Practice:"  # as the edition prints it
+    out += [f"#### {anchor(v.practice.id)}{label} {escape(v.practice.name)}", ""]
     out += [*_items(v.practice.items, v.practice.numbered), ""]
     if v.supervisor is not None:
         out += [f"#### {anchor(v.supervisor.id)}{escape(v.supervisor.lead_in)}", ""]
@@ -103,15 +109,18 @@ def _edition(e: Edition) -> list[str]:
     if e.licence.attribution:
         out += [escape(e.licence.attribution), ""]
     out += [f"Cite as: {escape(e.citation)}", ""]
+    parts = _parts(e)
+    where = {place: part for part, place in e.placement.items()}
+
+    def after(place: str) -> list[str]:
+        part = where.get(place)
+        return parts.pop(part)() if part in parts else []
+
     for s in e.front_matter:
-        out += _section(s, 2)
-        if s.key == e.value_list_after:
-            out += [f"{v.number}. {escape(v.listed_title or v.title)}" for v in e.values] + [""]
-    out += _who_before_values(e)
-    out += ["## Core values", ""]
-    for v in e.values:
-        out += _value(v)
-    out += _who_after_values(e)
+        out += _section(s, 2, after)
+        out += after(s.key)
+    for render in parts.values():  # parts not placed by the edition, in the usual order
+        out += render()
     if e.glossary:
         out += [f"## {escape(e.glossary_heading or 'Glossary')}", ""]
         out += [escape(p) + "\n" for p in e.glossary_intro]
@@ -125,47 +134,60 @@ def _edition(e: Edition) -> list[str]:
     return out
 
 
-def _who_before_values(e: Edition) -> list[str]:
-    """WHO parts printed before the value table: its values, objectives, misconceptions."""
-    out: list[str] = []
-    for w in e.who_values:
-        out += [f"{anchor(w.id)}**{escape(w.name)}:** {escape(w.text)}", ""]
+def _parts(e: Edition) -> dict[str, Callable[[], list[str]]]:
+    """Renderers of the parts an edition has, in default order (unplaced parts use it)."""
+    parts: dict[str, Callable[[], list[str]]] = {}
+    if e.placement.get("opening_list"):
+        parts["opening_list"] = lambda: [
+            *(f"{v.number}. {escape(v.listed_title or v.title)}" for v in e.values),
+            "",
+        ]
+    if e.who_values:
+        parts["who_values"] = lambda: [
+            line
+            for w in e.who_values
+            for line in (f"{anchor(w.id)}**{escape(w.name)}:** {escape(w.text)}", "")
+        ]
     if e.key_objectives:
-        out += ["## Key objectives", "", *_items(e.key_objectives, numbered=True), ""]
+        parts["key_objectives"] = lambda: [*_items(e.key_objectives, numbered=True), ""]
     if e.misconceptions:
-        out += ["## Misconceptions about peer support", ""]
-        for m in e.misconceptions:
-            out += [f"{m.n}. {anchor(m.id)}**{escape(m.misconception)}**", ""]
-            out += [f"   {escape(p)}" for p in m.explanation] + [""]
-    return out
-
-
-def _who_after_values(e: Edition) -> list[str]:
-    """WHO parts printed after the value table: language, competencies, hiring."""
-    out: list[str] = []
+        parts["misconceptions"] = lambda: _misconceptions(e)
+    parts["values"] = lambda: [line for v in e.values for line in _value(v)]
     if e.language_examples:
-        out += ["## Closed and open language", "", "| Closed | Open |", "| --- | --- |"]
-        out += [
-            f"| {anchor(x.id)}{escape(x.closed)} | {escape(x.open)} |" for x in e.language_examples
+        parts["language_examples"] = lambda: [
+            "| Closed | Open |",
+            "| --- | --- |",
+            *(
+                f"| {anchor(x.id)}{escape(x.closed)} | {escape(x.open)} |"
+                for x in e.language_examples
+            ),
+            "",
         ]
-        out.append("")
     if e.competencies:
-        out += ["## Competencies", ""]
-        for c in e.competencies:
-            out += [f"### {anchor(c.id)}Category {c.n}: {escape(c.title)}", ""]
-            out += [f"{escape(p)}\n" for p in c.summary]
-            out += [*_items(c.items, numbered=False), ""]
+        parts["competencies"] = lambda: _competencies(e)
     if e.interview_questions:
-        out += [
-            "## Sample interview questions",
-            "",
-            *_items(e.interview_questions, numbered=True),
-            "",
-        ]
+        parts["interview_questions"] = lambda: [*_items(e.interview_questions, numbered=True), ""]
     if e.job_description:
-        out += ["## Sample job description", ""]
-        for s in e.job_description:
-            out += _section(s, 3)
+        parts["job_description"] = lambda: [
+            line for s in e.job_description for line in _section(s, 2)
+        ]
+    return parts
+
+
+def _misconceptions(e: Edition) -> list[str]:
+    out = ["| Misconception | Why this is a misconception |", "| --- | --- |"]
+    for m in e.misconceptions:
+        why = "<br><br>".join(escape(p) for p in m.explanation)
+        out.append(f"| {anchor(m.id)}{escape(m.misconception)} | {why} |")
+    return [*out, ""]
+
+
+def _competencies(e: Edition) -> list[str]:
+    out: list[str] = []
+    for c in e.competencies:
+        out += [f"### {anchor(c.id)}Category {c.n}: {escape(c.title)}", ""]
+        out += [line for p in c.summary for line in (escape(p), "")]
+        out += [*_items(c.items, numbered=False), ""]
     return out
 
 
