@@ -27,6 +27,12 @@ class Limits:
     max_file_bytes: int = 5 * 1024 * 1024
     #: Deepest nesting of mappings and sequences (real content nests 6 deep).
     max_depth: int = 50
+    #: Aliases allowed in one file. Content never needs them, so by default anchors and aliases
+    #: are refused; when raised, every alias's expansion counts towards ``max_nodes``.
+    max_aliases: int = 0
+    #: Nodes in one file, aliases expanded (an alias bomb of a few hundred bytes would make
+    #: billions).
+    max_nodes: int = 1_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -143,9 +149,13 @@ class _Builder:
         self.marks = Marks(file)
         self.plain: dict[DataPath, str] = {}
         self.root: Any = None
-        # Open containers: [container, its path, the pending key of a mapping or None]
+        # Open containers: [container, path, pending mapping key, anchor, node count at start]
         self.stack: list[list[Any]] = []
         self.documents = 0
+        self.nodes = 0
+        self.aliases = 0
+        #: Anchored values and their size in nodes (only when aliases are allowed).
+        self.anchors: dict[str, tuple[Any, int]] = {}
 
     def event(self, ev: Any) -> None:
         from ruamel.yaml import events
@@ -161,13 +171,7 @@ class _Builder:
                     "remove the '---' separator: one file holds one document",
                 )
         elif isinstance(ev, events.AliasEvent):
-            _fail(
-                UnsafeYamlError,
-                self.file,
-                ev,
-                "aliases (*name) are not allowed in content",
-                "write the text out in full",
-            )
+            self._alias(ev)
         elif isinstance(ev, (events.ScalarEvent, events.CollectionStartEvent)):
             self._refuse_anchor_and_tag(ev)
             if isinstance(ev, events.ScalarEvent):
@@ -177,8 +181,52 @@ class _Builder:
         elif isinstance(ev, events.CollectionEndEvent):
             self._close()
 
+    def _count(self, ev: Any, n: int = 1) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            _fail(
+                LimitError,
+                self.file,
+                ev,
+                f"more than {self.limits.max_nodes:,} nodes (aliases expanded)",
+                "raise Limits.max_nodes if the content really is this large",
+            )
+
+    def _alias(self, ev: Any) -> None:
+        if self.limits.max_aliases == 0:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                "aliases (*name) are not allowed in content",
+                "write the text out in full",
+            )
+        self.aliases += 1
+        if self.aliases > self.limits.max_aliases:
+            _fail(
+                LimitError,
+                self.file,
+                ev,
+                f"more than {self.limits.max_aliases} aliases",
+                "raise Limits.max_aliases, or write the text out in full",
+            )
+        if any(frame[3] == ev.anchor for frame in self.stack):
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                f"alias *{ev.anchor} refers to a node that contains it (a recursive structure)",
+            )
+        if ev.anchor not in self.anchors:
+            _fail(YamlSyntaxError, self.file, ev, f"alias *{ev.anchor} has no anchor before it")
+        if self._expecting_key():
+            _fail(UnsafeYamlError, self.file, ev, "mapping keys must be plain text")
+        value, size = self.anchors[ev.anchor]
+        self._count(ev, size)
+        self._attach(value, ev)
+
     def _refuse_anchor_and_tag(self, ev: Any) -> None:
-        if ev.anchor is not None:
+        if ev.anchor is not None and self.limits.max_aliases == 0:
             _fail(
                 UnsafeYamlError,
                 self.file,
@@ -201,10 +249,13 @@ class _Builder:
         )
 
     def _scalar(self, ev: Any) -> None:
+        self._count(ev)
         if self._expecting_key():
             self._key(ev)
             return
         value = ev.value if ev.style else resolve_plain(ev.value)
+        if ev.anchor is not None:
+            self.anchors[ev.anchor] = (value, 1)
         path = self._attach(value, ev)
         if not isinstance(value, str):
             self.plain[path] = ev.value
@@ -242,17 +293,21 @@ class _Builder:
                 f"nesting deeper than {self.limits.max_depth} levels",
                 "content nests only a few levels; raise Limits.max_depth if needed",
             )
+        self._count(ev)
         path = self._attach(container, ev)
-        self.stack.append([container, path, None])
+        self.stack.append([container, path, None, ev.anchor, self.nodes])
 
     def _close(self) -> None:
-        container, path, _ = self.stack.pop()
+        container, path, _, anchor, start = self.stack.pop()
+        value = container
         if isinstance(container, list):  # content data is immutable: lists become tuples
-            frozen = tuple(container)
+            value = tuple(container)
             if self.stack:
-                self.stack[-1][0][path[-1]] = frozen
+                self.stack[-1][0][path[-1]] = value
             else:
-                self.root = frozen
+                self.root = value
+        if anchor is not None:
+            self.anchors[anchor] = (value, self.nodes - start + 1)
 
     def _attach(self, value: Any, ev: Any) -> DataPath:
         """Place ``value`` in the open container and record its position."""

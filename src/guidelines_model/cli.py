@@ -208,6 +208,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from guidelines_model.fmt import format_files
+    from guidelines_model.library import default_content_root
+
+    paths = [Path(p) for p in args.paths] or [args.content or default_content_root()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise GuidelinesError(f"{missing[0]}: no such file or folder")
+    results = format_files(paths, check=args.check)
+    changed = [r for r in results if r.changed]
+    for r in changed:
+        print(f"{'would reformat' if args.check else 'reformatted'}: {r.path}")
+    print(f"{len(results)} files, {len(changed)} {'to reformat' if args.check else 'reformatted'}")
+    return 1 if args.check and changed else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from guidelines_model.schema import schema_json
 
@@ -309,6 +325,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--ignore", default="", metavar="CODES", help="skip these checks")
     p.add_argument("--list", action="store_true", help="list the checks and exit")
+    p = add(
+        "fmt",
+        cmd_fmt,
+        "Format content YAML canonically (comments, key order and quoting kept; text never "
+        "changed). With --check, only report files that would change (exit 1).",
+    )
+    p.add_argument("paths", nargs="*", help="files or folders (default: the content folder)")
+    p.add_argument("--check", action="store_true", help="change nothing; exit 1 if any would")
     p = add(
         "schema",
         cmd_schema,
