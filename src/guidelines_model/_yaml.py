@@ -75,6 +75,10 @@ def _problem(file: str, line: int, col: int, message: str, hint: str | None = No
     return Problem(file, line, col, message, hint=hint)
 
 
+# Characters YAML does not allow in a stream (C0 and C1 controls but tab, LF, CR and NEL).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
 def decode(raw: bytes, file: str) -> str:
     """Strict UTF-8 (a BOM allowed); NUL and undecodable bytes reported with line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -95,11 +99,24 @@ def decode(raw: bytes, file: str) -> str:
                 )
             ]
         ) from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise YamlSyntaxError([_problem(file, line, col, "NUL character in the file")])
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        pos = bad.start()
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = bad.group(0)
+        what = "NUL character" if char == "\x00" else f"control character U+{ord(char):04X}"
+        raise YamlSyntaxError(
+            [
+                _problem(
+                    file,
+                    line,
+                    col,
+                    f"{what} in the file",
+                    "remove it: YAML allows no control characters but tab and line breaks",
+                )
+            ]
+        )
     return text
 
 

@@ -10,7 +10,7 @@ import gc
 import os
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -179,6 +179,29 @@ def _gather(
 
 # --- pydantic errors -> problems at YAML nodes -------------------------------------------------
 
+_PATTERNS: dict[str, Callable[[Any], tuple[str, str]]] = {
+    "key": lambda v: (
+        f"{v!r} is not a valid key",
+        "use lowercase letters and digits joined by '-'",
+    ),
+    "id": lambda v: (
+        f"{v!r} is not a valid edition id",
+        "use lowercase letters and digits joined by '_', e.g. who_2017",
+    ),
+    "based_on": lambda v: (f"{v!r} is not a valid edition id", "e.g. 2013 (quoted) or who_2017"),
+    "derived_from": lambda v: (f"{v!r} is not a valid edition id", "e.g. 2013 (quoted)"),
+    "file": lambda v: (
+        f"{v!r} is not a file name in sources/",
+        "name a file directly inside sources/: no folders, '..' or '/'",
+    ),
+    "sha256": lambda v: (f"{v!r} is not a sha256 digest", "64 lowercase hex digits"),
+    "text_hash": lambda v: (
+        f"{v!r} is not a text hash",
+        "12 lowercase hex digits, as `guidelines check --format json` shows",
+    ),
+    "code": lambda v: (f"{v!r} is not a check code", "GM and three digits, e.g. GM201"),
+}
+
 _MESSAGES = {
     "string_type": "expected text (a string)",
     "int_type": "expected a whole number",
@@ -236,10 +259,7 @@ def _describe(
     if kind == "literal_error":
         return f"expected one of {ctx.get('expected', '')}, got {err['input']!r}", None
     if kind == "string_pattern_mismatch":
-        return (
-            f"{err['input']!r} is not a valid key or id",
-            "use lowercase letters and digits joined by '-' (ids of editions use '_')",
-        )
+        return _PATTERNS.get(str(loc[-1]), _PATTERNS["key"])(err["input"])
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"{err['msg'].lower()}, got {err['input']!r}", None
     message = _MESSAGES.get(kind, err["msg"])

@@ -15,12 +15,44 @@ from pathlib import Path
 from guidelines_model.checks import duplicates, fidelity, hygiene, references, structure
 from guidelines_model.checks.finding import Finding, Report, Severity, acknowledge, text_hash
 from guidelines_model.checks.registry import RULES, Context, Rule
+from guidelines_model.errors import GuidelinesError
 from guidelines_model.library import Library
 from guidelines_model.models import Edition
 
 del duplicates, fidelity, hygiene, references, structure  # imported to register their rules
 
-__all__ = ["RULES", "Finding", "Report", "Rule", "Severity", "run_checks", "selected", "text_hash"]
+__all__ = [
+    "RULES",
+    "ChecksFailedError",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "ensure_valid",
+    "run_checks",
+    "selected",
+    "text_hash",
+]
+
+
+class ChecksFailedError(GuidelinesError):
+    """Raised by :func:`ensure_valid`: the content has unacknowledged errors (``report``)."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        lines = [
+            f"{f.location or f.id}: {f.code} {f.name}: {f.message}"
+            for f in report.findings
+            if f.fails
+        ]
+        super().__init__("\n".join(lines))
+
+
+def ensure_valid(report: Report) -> Report:
+    """Return the report if it is valid; raise :class:`ChecksFailedError` otherwise."""
+    if not report.valid:
+        raise ChecksFailedError(report)
+    return report
 
 
 def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

@@ -15,12 +15,29 @@ from guidelines_model.models import Edition
 
 #: Edition fields that are not metadata: the id, the parts compared as texts, and the notes,
 #: exceptions and waivers that annotate our transcription rather than the publication.
-NOT_METADATA: Final = frozenset({
-    "id", "title", "subtitle", "front_matter", "values", "glossary_heading", "glossary_intro",
-    "glossary", "back_matter", "who_values", "key_objectives", "competencies", "misconceptions",
-    "language_examples", "interview_questions", "job_description", "notes", "unverified",
-    "waivers",
-})
+NOT_METADATA: Final = frozenset(
+    {
+        "id",
+        "title",
+        "subtitle",
+        "front_matter",
+        "values",
+        "glossary_heading",
+        "glossary_intro",
+        "glossary",
+        "back_matter",
+        "who_values",
+        "key_objectives",
+        "competencies",
+        "misconceptions",
+        "language_examples",
+        "interview_questions",
+        "job_description",
+        "notes",
+        "unverified",
+        "waivers",
+    }
+)
 #: Metadata fields compared (publisher, year, licence, citation, approval, sources...), in order.
 FIELDS: Final = tuple(f for f in Edition.model_fields if f not in NOT_METADATA)
 

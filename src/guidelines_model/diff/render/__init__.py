@@ -1,0 +1,67 @@
+"""Render diffs, collations and revision comparisons as text, Markdown, JSON or HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape as html_escape
+from typing import TYPE_CHECKING, Final
+
+from guidelines_model.diff.collate import Collation
+from guidelines_model.diff.model import DiffResult
+from guidelines_model.diff.render import html as _html
+from guidelines_model.diff.render import json as _json
+from guidelines_model.diff.render import markdown as _md
+from guidelines_model.diff.render import text as _text
+from guidelines_model.export.markdown import escape
+
+if TYPE_CHECKING:
+    from guidelines_model.diff.git import RevReport
+
+FORMATS: Final = ("text", "markdown", "json", "html")
+
+
+def _rev_notes(report: RevReport) -> list[str]:
+    notes = [f"Edition {i} added since {report.rev}." for i in report.added]
+    notes += [f"Edition {i} removed since {report.rev}." for i in report.removed]
+    return notes or ([] if report.diffs else ["No edition to compare."])
+
+
+def _rev(report: RevReport, fmt: str, colour: bool) -> str:
+    title = f"Changes since {report.rev} (working tree)"
+    notes = _rev_notes(report)
+    if fmt == "json":
+        return _json.dumps(_json.rev_data(report))
+    if fmt == "html":
+        head = [f"<p>{html_escape(n)}</p>" for n in notes]
+        return _html.pages_html(title, [head, *(_html.diff_body(d, 2) for d in report.diffs)])
+    if fmt == "markdown":
+        parts = [f"# {escape(title)}\n", *(f"{escape(n)}\n" for n in notes)]
+        return "\n".join([*parts, *(_md.diff_markdown(d, 2) for d in report.diffs)])
+    return "\n".join([title, *notes, "", *(_text.diff_text(d, colour) for d in report.diffs)])
+
+
+_DIFF: Final[dict[str, Callable[[DiffResult, bool], str]]] = {
+    "text": _text.diff_text,
+    "markdown": lambda r, _: _md.diff_markdown(r),
+    "json": lambda r, _: _json.dumps(_json.diff_data(r)),
+    "html": lambda r, _: _html.diff_html(r),
+}
+_COLLATION: Final[dict[str, Callable[[Collation, bool], str]]] = {
+    "text": _text.collation_text,
+    "markdown": lambda t, _: _md.collation_markdown(t),
+    "json": lambda t, _: _json.dumps(_json.collation_data(t)),
+    "html": lambda t, _: _html.collation_html(t),
+}
+
+
+def render(
+    obj: DiffResult | Collation | RevReport, fmt: str = "text", *, colour: bool = False
+) -> str:
+    """``obj`` in format ``fmt`` (text, markdown, json, html); ``colour`` for ANSI text."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    if isinstance(obj, DiffResult):
+        return _DIFF[fmt](obj, colour)
+    if isinstance(obj, Collation):
+        return _COLLATION[fmt](obj, colour)
+    return _rev(obj, fmt, colour)

@@ -1,0 +1,47 @@
+"""What every output format shares: columns, grouping, headings, visible whitespace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from guidelines_model.diff.model import KINDS, Change, DiffResult, EditionRef
+from guidelines_model.diff.units import PARTS
+
+COLUMNS: tuple[str, ...] = (*(k.value for k in KINDS), "hidden")
+GAP = "—"
+
+
+def side(ref: EditionRef) -> str:
+    """How an edition is named in headings: ``2013`` or ``2013 @ HEAD``."""
+    return f"{ref.id} @ {ref.revision}" if ref.revision else ref.id
+
+
+def heading(row: str) -> str:
+    """A summary row as a heading: the value key as is, a part name capitalised."""
+    return row[:1].upper() + row[1:] if row in PARTS else row
+
+
+def flat(text: str) -> str:
+    """One line: paragraph breaks shown as a pilcrow."""
+    return text.replace("\n\n", " ¶ ").replace("\n", " ")
+
+
+def visible(text: str) -> str:
+    """A changed piece that is only whitespace, made visible (␣ for a space, ¶ for a break)."""
+    if text.strip():
+        return flat(text)
+    return text.replace("\n\n", "¶").replace("\n", "¶").replace(" ", "␣")
+
+
+def grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
+    """Changes by summary row, rows in the order they come."""
+    out: dict[str, list[Change]] = {}
+    for c in changes:
+        out.setdefault(c.row, []).append(c)
+    return list(out.items())
+
+
+def summary_rows(result: DiffResult) -> list[tuple[str, dict[str, int]]]:
+    """Summary rows with something in them, and the total row last."""
+    rows = [(row, counts) for row, counts in result.summary().items() if any(counts.values())]
+    return [*rows, ("total", result.totals())]

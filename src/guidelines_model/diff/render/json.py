@@ -1,0 +1,145 @@
+"""JSON output (``schema_version: 1``), indented, keys in a fixed order, trailing newline.
+
+A pairwise diff::
+
+    {"schema_version": 1, "kind": "diff",
+     "old": {"id", "title", "year", "revision"}, "new": {...},
+     "ignore": ["spelling", ...],              # classes hidden (sorted)
+     "hidden": 0,                              # changes hidden by "ignore"
+     "summary": {"rows": {ROW: COUNTS}, "total": COUNTS},
+     "changes": [CHANGE, ...]}                 # visible changes, in document order
+
+ROW is a value key or a part name ("front matter", "glossary"...); COUNTS maps each kind
+(unchanged, added, removed, moved, reworded, renumbered) and "hidden" to a count. A CHANGE::
+
+    {"kind": "reworded",                       # added removed moved reworded renumbered
+     "classification": ["punctuation"],        # whitespace punctuation capitalisation spelling
+                                               # substantive; [] when the wording is the same
+     "node": "practice-item",                  # node kind (see guidelines_model._walk), or
+                                               # "metadata"
+     "part": "values", "value": "transparent", # value key, or null outside the values
+     "old_id": "2013/transparent/practice/2",  # null where absent (and for metadata)
+     "new_id": "2019_supervisors/transparent/practice/2",
+     "field": null,                            # the metadata field, e.g. "licence.name"
+     "old": "...", "new": "...",               # texts, null where absent or not a text
+     "similarity": 1.0,                        # 0-1 when both sides are present, else null
+     "label": "Value 11 \"...\", practice item 2: reworded (punctuation)",
+     "words": [["equal", "..."], ["delete", " "], ["insert", "-"], ...]}  # [] unless reworded
+
+A collation: ``{"schema_version": 1, "kind": "collation", "editions": [EDITION, ...],
+"summary": {"same", "variant", "partial"}, "rows": [ROW, ...]}`` where a ROW is ``{"group",
+"part", "value", "node", "label", "status", "cells": [CELL or null per edition]}`` and a CELL is
+``{"id", "text", "variant", "classification", "words"}`` (words against the previous wording).
+
+A comparison with a git revision: ``{"schema_version": 1, "kind": "rev", "rev": "HEAD",
+"added": [ids], "removed": [ids], "diffs": [DIFF, ...]}`` (each DIFF as above, without its own
+``schema_version``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from guidelines_model.diff.collate import Cell, Collation
+from guidelines_model.diff.model import Change, DiffResult, EditionRef
+from guidelines_model.diff.words import Token
+
+if TYPE_CHECKING:
+    from guidelines_model.diff.git import RevReport
+
+SCHEMA_VERSION = 1
+
+
+def _ref(e: EditionRef) -> dict[str, Any]:
+    return {"id": e.id, "title": e.title, "year": e.year, "revision": e.revision}
+
+
+def _words(parts: tuple[Token, ...]) -> list[list[str]]:
+    return [[t.tag, t.text] for t in parts]
+
+
+def change_data(c: Change) -> dict[str, Any]:
+    """One change as JSON data."""
+    return {
+        "kind": c.kind.value,
+        "classification": sorted(k.value for k in c.classification),
+        "node": c.node,
+        "part": c.part,
+        "value": c.value,
+        "old_id": c.old_id,
+        "new_id": c.new_id,
+        "field": c.field,
+        "old": c.old,
+        "new": c.new,
+        "similarity": None if c.similarity is None else round(c.similarity, 4),
+        "label": c.label,
+        "words": _words(c.words) if c.is_text_change else [],
+    }
+
+
+def diff_data(result: DiffResult) -> dict[str, Any]:
+    """A diff as JSON data (without ``schema_version``)."""
+    return {
+        "kind": "diff",
+        "old": _ref(result.old),
+        "new": _ref(result.new),
+        "ignore": sorted(c.value for c in result.ignore),
+        "hidden": result.hidden,
+        "summary": {
+            "rows": {r: n for r, n in result.summary().items() if any(n.values())},
+            "total": result.totals(),
+        },
+        "changes": [change_data(c) for c in result.changes],
+    }
+
+
+def _cell(c: Cell | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "id": c.id,
+        "text": c.text,
+        "variant": c.variant,
+        "classification": sorted(k.value for k in c.classification),
+        "words": _words(c.words),
+    }
+
+
+def collation_data(table: Collation) -> dict[str, Any]:
+    """A collation as JSON data (without ``schema_version``)."""
+    return {
+        "kind": "collation",
+        "editions": [_ref(e) for e in table.editions],
+        "summary": {s: table.count(s) for s in ("same", "variant", "partial")},
+        "rows": [
+            {
+                "group": r.group,
+                "part": r.part,
+                "value": r.value,
+                "node": r.node,
+                "label": r.label,
+                "status": r.status,
+                "cells": [_cell(c) for c in r.cells],
+            }
+            for r in table.rows
+        ],
+    }
+
+
+def rev_data(report: RevReport) -> dict[str, Any]:
+    """A comparison with a git revision as JSON data (without ``schema_version``)."""
+    return {
+        "kind": "rev",
+        "rev": report.rev,
+        "added": list(report.added),
+        "removed": list(report.removed),
+        "diffs": [diff_data(d) for d in report.diffs],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """``data`` with ``schema_version`` first, as indented JSON with a trailing newline."""
+    return (
+        json.dumps({"schema_version": SCHEMA_VERSION, **data}, ensure_ascii=False, indent=2) + "\n"
+    )

@@ -1,0 +1,137 @@
+"""Markdown output, for pull-request comments: a summary table, then the changes by row.
+
+Every text is escaped (:func:`guidelines_model.export.markdown.escape`), so content never turns
+into markup; inline changes are ``<del>``/``<ins>`` (GitHub renders both).
+"""
+
+from __future__ import annotations
+
+from guidelines_model.diff.collate import Cell, Collation
+from guidelines_model.diff.model import Change, ChangeKind, DiffResult
+from guidelines_model.diff.render._common import (
+    COLUMNS,
+    GAP,
+    flat,
+    grouped,
+    heading,
+    side,
+    summary_rows,
+    visible,
+)
+from guidelines_model.diff.words import Token
+from guidelines_model.export.markdown import escape
+
+_MARKS = {
+    ("delete", 0): "\ue000",
+    ("delete", 1): "\ue001",
+    ("insert", 0): "\ue002",
+    ("insert", 1): "\ue003",
+}
+_TAGS = {"\ue000": "<del>", "\ue001": "</del>", "\ue002": "<ins>", "\ue003": "</ins>"}
+
+
+def inline(parts: tuple[Token, ...]) -> str:
+    """An inline diff with ``<del>``/``<ins>`` around the changed words.
+
+    The line is escaped as a whole (private-use marks stand for the tags meanwhile), so that a
+    mark such as ``-`` is escaped as text within a line, not as the start of a list.
+    """
+    out: list[str] = []
+    for t in parts:
+        if t.tag == "equal":
+            out.append(flat(t.text))
+        else:
+            out.append(_MARKS[(t.tag, 0)] + visible(t.text) + _MARKS[(t.tag, 1)])
+    text = escape("".join(out))
+    for mark, tag in _TAGS.items():
+        text = text.replace(mark, tag)
+    return text
+
+
+def _table(result: DiffResult) -> list[str]:
+    out = ["| | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
+    for row, counts in summary_rows(result):
+        name = f"**{row}**" if row == "total" else escape(heading(row))
+        out.append(f"| {name} | " + " | ".join(str(counts[c]) for c in COLUMNS) + " |")
+    return out
+
+
+def _change(c: Change) -> list[str]:
+    out = [f"- {escape(c.where)}: **{escape(c.describe())}**"]
+    if c.is_text_change:
+        out.append(f"  {inline(c.words)}")
+    elif c.kind is ChangeKind.ADDED and c.new is not None:
+        out.append(f"  <ins>{escape(flat(c.new))}</ins>")
+    elif c.kind is ChangeKind.REMOVED and c.old is not None:
+        out.append(f"  <del>{escape(flat(c.old))}</del>")
+    elif c.kind is ChangeKind.MOVED and c.new is not None:
+        out.append(f"  {escape(flat(c.new))}")
+    if len(out) > 1:
+        out[0] += "<br>"
+    return out
+
+
+def diff_markdown(result: DiffResult, level: int = 1) -> str:
+    """The diff as Markdown; ``level`` is the level of its top heading."""
+    h = "#" * level
+    old, new = result.old, result.new
+    out = [
+        f"{h} Changes from {escape(side(old))} to {escape(side(new))}",
+        "",
+        f"- **Old:** {escape(side(old))}: {escape(old.title)} ({old.year})",
+        f"- **New:** {escape(side(new))}: {escape(new.title)} ({new.year})",
+        "",
+    ]
+    if result.hidden:
+        ignored = ", ".join(sorted(c.value for c in result.ignore))
+        out += [f"{result.hidden} change(s) hidden: only {escape(ignored)}.", ""]
+    out += [f"{h}# Summary", "", *_table(result), ""]
+    if not result.changes:
+        out += ["No changes.", ""]
+    for row, changes in grouped(result.changes):
+        out += [f"{h}# {escape(heading(row))}", ""]
+        for c in changes:
+            out += _change(c)
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cell(cell: Cell | None, earlier: bool) -> str:
+    if cell is None:
+        return GAP
+    if cell.variant:
+        return inline(cell.words)
+    return "=" if earlier else escape(flat(cell.text))
+
+
+def collation_markdown(table: Collation, level: int = 1) -> str:
+    """The collation as Markdown tables, one per value or part.
+
+    A cell shows the first wording in full, then each change from the previous wording inline;
+    ``=`` for the same wording, ``—`` for a gap.
+    """
+    h = "#" * level
+    names = [escape(side(e)) for e in table.editions]
+    out = [
+        f"{h} Collation of {', '.join(names)}",
+        "",
+        f"{len(table.rows)} rows: {table.count('same')} the same in every edition, "
+        f"{table.count('variant')} with variants, {table.count('partial')} with gaps.",
+        "",
+    ]
+    current = None
+    for row in table.rows:
+        if row.group != current:
+            current = row.group
+            out += [
+                "",
+                f"{h}# {escape(heading(row.group))}",
+                "",
+                "| | " + " | ".join(names) + " |",
+                "| --- |" + " --- |" * len(names),
+            ]
+        cells = [
+            _cell(c, any(x is not None for x in row.cells[:k])) for k, c in enumerate(row.cells)
+        ]
+        out.append(f"| {escape(row.label)} | " + " | ".join(cells) + " |")
+    return "\n".join(out).strip("\n") + "\n"

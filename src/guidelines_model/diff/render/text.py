@@ -1,0 +1,132 @@
+"""Terminal output: a summary table, then every change with its words highlighted.
+
+Coloured with ANSI codes when asked (the command asks when stdout is a terminal and NO_COLOR is
+unset); otherwise inline changes are marked wdiff-style, ``[-deleted-]{+inserted+}``.
+"""
+
+from __future__ import annotations
+
+from guidelines_model.diff.collate import Collation
+from guidelines_model.diff.model import Change, ChangeKind, DiffResult
+from guidelines_model.diff.render._common import (
+    COLUMNS,
+    GAP,
+    flat,
+    grouped,
+    heading,
+    side,
+    summary_rows,
+    visible,
+)
+from guidelines_model.diff.words import Token
+
+_KIND_COLOUR = {
+    ChangeKind.ADDED: "32",
+    ChangeKind.REMOVED: "31",
+    ChangeKind.MOVED: "36",
+    ChangeKind.REWORDED: "33",
+    ChangeKind.RENUMBERED: "35",
+}
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.colour and text else text
+
+    def inline(self, parts: tuple[Token, ...]) -> str:
+        out: list[str] = []
+        for t in parts:
+            if t.tag == "equal":
+                out.append(flat(t.text))
+            elif self.colour:
+                out.append(self(visible(t.text), "9;31" if t.tag == "delete" else "4;32"))
+            else:
+                out.append(
+                    f"[-{visible(t.text)}-]" if t.tag == "delete" else f"{{+{visible(t.text)}+}}"
+                )
+        return "".join(out)
+
+
+def _table(rows: list[tuple[str, dict[str, int]]], style: _Style) -> list[str]:
+    width = max(len(heading(r)) for r, _ in rows)
+    widths = [max(len(c), 5) for c in COLUMNS]
+    head = " " * width + "  " + "  ".join(c.rjust(w) for c, w in zip(COLUMNS, widths, strict=True))
+    out = [style(head, "1")]
+    for row, counts in rows:
+        cells = "  ".join(str(counts[c]).rjust(w) for c, w in zip(COLUMNS, widths, strict=True))
+        line = f"{heading(row).ljust(width)}  {cells}"
+        out.append(style(line, "1") if row == "total" else line)
+    return out
+
+
+def _change(c: Change, style: _Style) -> list[str]:
+    label = f"{c.where}: {style(c.describe(), _KIND_COLOUR.get(c.kind, '0'))}"
+    out = [f"  {label}"]
+    if c.is_text_change:
+        out.append(f"    {style.inline(c.words)}")
+    elif c.kind is ChangeKind.ADDED and c.new is not None:
+        out.append(f"    {style('+ ' + flat(c.new), '32')}")
+    elif c.kind is ChangeKind.REMOVED and c.old is not None:
+        out.append(f"    {style('- ' + flat(c.old), '31')}")
+    elif c.kind is ChangeKind.MOVED and c.new is not None:
+        out.append(f"    {flat(c.new)}")
+    return out
+
+
+def diff_text(result: DiffResult, colour: bool = False) -> str:
+    """The diff as terminal text."""
+    style = _Style(colour)
+    old, new = result.old, result.new
+    out = [
+        style(
+            f"Changes from {side(old)} ({old.title}, {old.year}) "
+            f"to {side(new)} ({new.title}, {new.year})",
+            "1",
+        ),
+        "",
+    ]
+    out += [*_table(summary_rows(result), style), ""]
+    if result.hidden:
+        ignored = ", ".join(sorted(c.value for c in result.ignore))
+        out += [f"{result.hidden} change(s) hidden: only {ignored}", ""]
+    if not result.changes:
+        out.append("No changes.")
+    for row, changes in grouped(result.changes):
+        out.append(style(f"== {heading(row)} ==", "1"))
+        for c in changes:
+            out += _change(c, style)
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def collation_text(table: Collation, colour: bool = False) -> str:
+    """The collation as terminal text: each row with every edition's wording below it."""
+    style = _Style(colour)
+    names = [side(e) for e in table.editions]
+    width = max(len(n) for n in names)
+    out = [
+        style("Collation of " + ", ".join(names), "1"),
+        f"{len(table.rows)} rows: {table.count('same')} same, {table.count('variant')} "
+        "with variants, " + f"{table.count('partial')} with gaps",
+        "",
+    ]
+    current = None
+    for row in table.rows:
+        if row.group != current:
+            current = row.group
+            out.append(style(f"== {heading(row.group)} ==", "1"))
+        out.append(f"  {row.label} [{row.status}]")
+        for name, cell in zip(names, row.cells, strict=True):
+            if cell is None:
+                text = style(GAP, "2")
+            elif cell.variant:
+                text = style.inline(cell.words)
+            elif any(c is not None for c in row.cells[: names.index(name)]):
+                text = style("(same)", "2")
+            else:
+                text = flat(cell.text)
+            out.append(f"    {name.ljust(width)}  {text}")
+    return "\n".join(out).rstrip("\n") + "\n"

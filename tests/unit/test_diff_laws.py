@@ -1,0 +1,115 @@
+"""Laws every diff obeys, on generated editions (strategies in tests/strategies.py)."""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.strategies import edition_data, editions
+
+from guidelines_model import Edition
+from guidelines_model.diff import Change, ChangeKind, DiffResult, diff
+
+MIRROR = {ChangeKind.ADDED: ChangeKind.REMOVED, ChangeKind.REMOVED: ChangeKind.ADDED}
+
+
+def _local(id_: str) -> str:
+    return id_.split("/", 1)[1]
+
+
+def _key(c: Change) -> tuple[object, ...]:
+    return (c.kind, c.node, c.old_id, c.new_id, c.old, c.new, c.classification, c.field)
+
+
+def _texts(e: Edition) -> dict[str, str]:
+    return {_local(id_): text for id_, text in e.texts()}
+
+
+def _apply(a: Edition, result: DiffResult) -> dict[str, str]:
+    """a's texts with every change's old side taken out and its new side put in."""
+    texts = _texts(a)
+    text_changes = [
+        c
+        for c in result.changes
+        if c.node != "metadata" and (c.old is not None or c.new is not None)
+    ]
+    for c in text_changes:
+        if c.old_id is not None:
+            old = _local(c.old_id)
+            for k in [k for k in texts if k == old or k.startswith(f"{old}/")]:
+                del texts[k]
+    for c in text_changes:
+        if c.new_id is not None and c.new is not None:
+            new = _local(c.new_id)
+            if new.endswith(("/description", "/definition")):  # a paragraph list compared whole
+                texts.update({f"{new}/{k}": p for k, p in enumerate(c.new.split("\n\n"), 1)})
+            else:
+                texts[new] = c.new
+    return texts
+
+
+@settings(max_examples=40)
+@given(editions("a"))
+def test_an_edition_against_itself_has_no_changes(a: Edition) -> None:
+    """diff(a, a) reports no change, and counts every text as unchanged."""
+    result = diff(a, a)
+    assert result.changes == ()
+    assert result.totals()["unchanged"] == len(_texts(a))
+
+
+@settings(max_examples=30)
+@given(editions("a"), editions("b"))
+def test_diff_backwards_mirrors_diff_forwards(a: Edition, b: Edition) -> None:
+    """diff(b, a) is diff(a, b) with added and removed, old and new swapped; same counts."""
+    forward, backward = diff(a, b), diff(b, a)
+    mirrored = Counter(
+        (
+            MIRROR.get(c.kind, c.kind),
+            c.node,
+            c.new_id,
+            c.old_id,
+            c.new,
+            c.old,
+            c.classification,
+            c.field,
+        )
+        for c in forward.changes
+    )
+    assert Counter(map(_key, backward.changes)) == mirrored
+    totals_f, totals_b = forward.totals(), backward.totals()
+    assert totals_f["added"] == totals_b["removed"]
+    assert totals_f["removed"] == totals_b["added"]
+    assert {k: totals_f[k] for k in ("unchanged", "moved", "reworded", "renumbered")} == {
+        k: totals_b[k] for k in ("unchanged", "moved", "reworded", "renumbered")
+    }
+
+
+@settings(max_examples=30)
+@given(editions("a"), editions("b"))
+def test_new_sides_of_the_changes_rebuild_the_new_edition(a: Edition, b: Edition) -> None:
+    """Applying the new side of every change to a's texts gives exactly b's texts."""
+    assert _apply(a, diff(a, b)) == _texts(b)
+
+
+@st.composite
+def shuffled(draw: st.DrawFn) -> tuple[Edition, Edition]:
+    """An edition and a copy with the practice items of each value in another order."""
+    data: dict[str, Any] = draw(edition_data("a"))
+    other = copy.deepcopy(data)
+    other["id"] = "b"
+    for v in other["values"]:
+        texts = draw(st.permutations([it["text"] for it in v["practice"]["items"]]))
+        v["practice"]["items"] = [{"n": n, "text": t} for n, t in enumerate(texts, start=1)]
+    return Edition.model_validate(data), Edition.model_validate(other)
+
+
+@settings(max_examples=40)
+@given(shuffled())
+def test_shuffled_items_are_only_moved_or_renumbered(pair: tuple[Edition, Edition]) -> None:
+    """Reordering items within values, nothing else changed, only moves and renumbers them."""
+    a, b = pair
+    kinds = {c.kind for c in diff(a, b).changes if c.node != "metadata"}
+    assert kinds <= {ChangeKind.MOVED, ChangeKind.RENUMBERED}

@@ -1,0 +1,198 @@
+"""Renderers: terminal text, Markdown, JSON and HTML, for diffs and collations."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+from tests.fixtures.diff.build import edition, value
+
+from guidelines_model import Edition
+from guidelines_model.diff import Collation, DiffResult, collate, diff
+from guidelines_model.diff.render import FORMATS, render
+
+SCRIPT = "Peer supporters <script>alert('x')</script> keep *promises* | always."
+
+
+@pytest.fixture
+def editions() -> tuple[Edition, Edition, Edition]:
+    """Three editions: a reworded item, a removed one, an added value, a hostile text."""
+    a = edition(
+        "a",
+        value(
+            "voluntary",
+            1,
+            "Peer supporters do not force others.",
+            "Peer supporters respect choice.",
+            "Peer supporters are judgment free.",
+        ),
+    )
+    b = edition(
+        "b",
+        value(
+            "voluntary",
+            1,
+            "Peer supporters do not force others.",
+            "Peer supporters are judgment-free.",
+            SCRIPT,
+        ),
+    )
+    c = edition(
+        "c",
+        value(
+            "voluntary",
+            1,
+            "Peer supporters do not force anyone.",
+            "Peer supporters are judgment-free.",
+        ),
+        value("hopeful", 2, "Hope."),
+    )
+    return a, b, c
+
+
+@pytest.fixture
+def result(editions: tuple[Edition, Edition, Edition]) -> DiffResult:
+    """The diff of the first two editions."""
+    return diff(editions[0], editions[1])
+
+
+@pytest.fixture
+def table(editions: tuple[Edition, Edition, Edition]) -> Collation:
+    """The collation of the three editions."""
+    return collate(editions)
+
+
+def test_text_marks_words_wdiff_style_without_colour(result: DiffResult) -> None:
+    """Plain text has a summary table and [-old-]{+new+} marks, and no ANSI codes."""
+    out = render(result, "text")
+    assert "\033[" not in out
+    assert "judgment[-␣-]{+-+}free." in out
+    assert 'Value 1 "Peer support is voluntary", practice item 2: removed' in out
+    assert out.splitlines()[2].split() == [
+        "unchanged",
+        "added",
+        "removed",
+        "moved",
+        "reworded",
+        "renumbered",
+        "hidden",
+    ]
+
+
+def test_text_in_colour_uses_ansi(result: DiffResult) -> None:
+    """Coloured text highlights changes with ANSI codes instead of marks."""
+    out = render(result, "text", colour=True)
+    assert "\033[9;31m␣\033[0m\033[4;32m-\033[0m" in out
+    assert "[-" not in out
+
+
+def test_markdown_escapes_every_text(result: DiffResult) -> None:
+    """Markdown escapes content (no raw tags, emphasis or table pipes) and marks <del>/<ins>."""
+    out = render(result, "markdown")
+    assert "<script>" not in out
+    assert r"\<script\>alert('x')\</script\> keep \*promises\* \| always." in out
+    assert "judgment<del>␣</del><ins>-</ins>free." in out
+    assert "| **total** |" in out
+
+
+def test_json_follows_schema_version_1(result: DiffResult) -> None:
+    """JSON has schema_version 1, a summary, and changes with the documented keys."""
+    data = json.loads(render(result, "json"))
+    assert (data["schema_version"], data["kind"]) == (1, "diff")
+    assert data["summary"]["total"]["removed"] == 1
+    for change in data["changes"]:
+        assert {
+            "kind",
+            "classification",
+            "old",
+            "new",
+            "old_id",
+            "new_id",
+            "value",
+            "label",
+            "words",
+            "similarity",
+            "node",
+            "part",
+            "field",
+        } == set(change)
+    reworded = next(c for c in data["changes"] if c["kind"] == "reworded")
+    assert reworded["classification"] == ["punctuation"]
+    assert "".join(t for tag, t in reworded["words"] if tag != "delete") == reworded["new"]
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.data: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        assert not any(name in {"src", "href"} for name, _ in attrs)  # nothing fetched
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+
+
+def _parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def test_html_is_one_escaped_self_contained_page(result: DiffResult) -> None:
+    """HTML parses, has no script or external asset, shows <script> in text as text."""
+    page = _parse(render(result, "html"))
+    assert "script" not in page.tags
+    assert {"html", "style", "table", "del", "ins"} <= set(page.tags)
+    assert any("<script>alert('x')</script>" in d for d in page.data)
+
+
+def test_collation_in_every_format(table: Collation) -> None:
+    """A collation renders in all four formats, with gaps and variants marked."""
+    text = render(table, "text")
+    assert "do not force [-others-]{+anyone+}." in text
+    assert "—" in text
+    md = render(table, "markdown")
+    assert "| a | b | c |" in md
+    assert r"\<script\>" in md
+    data = json.loads(render(table, "json"))
+    assert data["kind"] == "collation"
+    assert [r["status"] for r in data["rows"]].count("partial") == data["summary"]["partial"]
+    page = _parse(render(table, "html"))
+    assert "script" not in page.tags
+    assert any("<script>" in d for d in page.data)
+
+
+def test_collation_rows(table: Collation) -> None:
+    """Each text is one row; an edition without it leaves a gap; variants are marked."""
+    rows = [r for r in table.rows if r.node == "practice-item" and r.value == "voluntary"]
+    assert [r.label.rsplit(", ", 1)[-1] for r in rows] == [
+        "practice item 1",
+        "practice item 2",
+        "practice item 3",
+        "practice item 3",
+    ]
+    assert [[c is not None and c.variant for c in r.cells] for r in rows] == [
+        [False, False, True],
+        [False, False, False],
+        [False, True, False],
+        [False, False, False],
+    ]
+    assert [[c is not None for c in r.cells] for r in rows] == [
+        [True, True, True],
+        [True, False, False],
+        [True, True, True],
+        [False, True, False],
+    ]
+    assert [r.status for r in rows] == ["variant", "partial", "variant", "partial"]
+
+
+def test_unknown_format_is_refused(result: DiffResult) -> None:
+    """Only the four formats exist."""
+    assert FORMATS == ("text", "markdown", "json", "html")
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(result, "pdf")
