@@ -98,3 +98,25 @@ def diff(session: nox.Session) -> None:
         for fmt, ext in (("markdown", "md"), ("json", "json"), ("html", "html"), ("text", "txt")):
             target = out / f"{old}__{new}.{ext}"
             session.run("guidelines", "diff", old, new, "--format", fmt, "-o", str(target))
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz the loader, checks and diff for a bounded time (``-- --minutes N``, default 1)."""
+    install(session, "test")
+    session.run("python", "scripts/fuzz.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against their references; prints ratios, saves JSON under build/bench/."""
+    install(session, "test")
+    session.run("python", "scripts/bench.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def site(session: nox.Session) -> None:
+    """Build the static website of every edition and comparison into build/site/."""
+    install(session)
+    session.install("-e", ".[site]")
+    session.run("python", "-m", "guidelines_model.site", str(BUILD / "site"), *session.posargs)
