@@ -264,3 +264,48 @@ def test_waiver_acknowledges_and_lapses_when_text_changes() -> None:
         ("GM901", None),
     ]
     assert not report2.valid
+
+
+def _pair(drop_item: bool) -> Library:
+    parent = Edition.model_validate(base())
+    child_data = base()
+    child_data.update(id="c", based_on="t", kind="adaptation")
+    if drop_item:
+        del child_data["values"][0]["practice"]["items"][2]
+    child = Edition.model_validate(child_data)
+    return Library({"t": parent, "c": child})
+
+
+def test_adaptation_drops_an_item() -> None:
+    """GM601: an item of the parent that the adaptation drops is reported (a warning)."""
+    lib = _pair(drop_item=True)
+    report = run_checks(lib, ["c"], select=["GM601"], sources_root=SOURCES)
+    assert [(f.severity.value, f.message) for f in report.findings] == [
+        (
+            "warning",
+            'Value 1 "Peer support is voluntary", practice item 3: removed (the adaptation drops '
+            "it; acknowledge it if the published edition does)",
+        )
+    ]
+    assert (
+        run_checks(_pair(drop_item=False), ["c"], select=["GM601"], sources_root=SOURCES).findings
+        == ()
+    )
+
+
+def test_adaptation_unaccounted_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GM601: an item the alignment loses (neither kept nor changed) is an error."""
+    from guidelines_model import diff as diff_pkg
+
+    real = diff_pkg.diff
+
+    def lossy(a: Edition, b: Edition) -> Any:
+        result = real(a, b)
+        kept = tuple(c for c in result.changes if c.old_id != "t/voluntary/practice/3")
+        return type("R", (), {"changes": kept})()
+
+    monkeypatch.setattr(diff_pkg, "diff", lossy)
+    report = run_checks(_pair(drop_item=True), ["c"], select=["GM601"], sources_root=SOURCES)
+    assert [f.message for f in report.findings if f.severity.value == "error"] == [
+        "t/voluntary/practice/3 of t is not accounted for by the alignment with c"
+    ]

@@ -12,14 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from guidelines_model.checks import duplicates, fidelity, hygiene, references, structure
+from guidelines_model.checks import (
+    adaptation,
+    duplicates,
+    fidelity,
+    hygiene,
+    references,
+    structure,
+)
 from guidelines_model.checks.finding import Finding, Report, Severity, acknowledge, text_hash
 from guidelines_model.checks.registry import RULES, Context, Rule
 from guidelines_model.errors import GuidelinesError
 from guidelines_model.library import Library
 from guidelines_model.models import Edition
 
-del duplicates, fidelity, hygiene, references, structure  # imported to register their rules
+del (
+    adaptation,
+    duplicates,
+    fidelity,
+    hygiene,
+    references,
+    structure,
+)  # imported to register their rules
 
 __all__ = [
     "RULES",
