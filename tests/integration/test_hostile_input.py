@@ -105,7 +105,7 @@ def test_bad_file(case: dict[str, Any], workspace: Path) -> None:
     content = workspace / "content"
     _apply(case, content)
     before = _snapshot(workspace)
-    extra = ["--format", "github"] if case["command"] == "check" else []
+    extra = ["--format", "github", "--select", case["select"]] if case["command"] == "check" else []
     code, out, err, seconds, rss = _run_cli(workspace, case["command"], "content", *extra)
     first = _first_problem(out, err)
     if os.environ.get("GUIDELINES_RECORD_BAD"):  # maintainers: print what to put in cases.toml
