@@ -1,15 +1,17 @@
-"""Speed: two synthetic editions of 10,000 values (50,000 items) diff in under half a second."""
+"""Scale: two synthetic editions of 10,000 values (50,000 items) diff exactly.
+
+How fast is measured by ``nox -s bench``, never by a timed test.
+"""
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
 from tests.fixtures.diff.synthetic import pair
 
 from guidelines_model import Edition
-from guidelines_model.diff import ChangeKind, DiffResult, diff
+from guidelines_model.diff import ChangeKind, diff
 
 SIZE = 10_000
 
@@ -31,18 +33,3 @@ def test_large_diff_finds_exactly_the_edits(
     assert found == stats
     assert sum(len(v.practice.items) for v in old.values) == 5 * SIZE
     assert result.totals()[ChangeKind.UNCHANGED.value] > 70_000
-
-
-def test_large_diff_takes_under_half_a_second(
-    editions: tuple[tuple[Edition, Edition], Counter[str]],
-) -> None:
-    """Best of three runs (after one to warm imports and caches) is under 0.5 s."""
-    (old, new), _ = editions
-    diff(old, new)
-    times: list[float] = []
-    for _ in range(3):
-        start = time.perf_counter()
-        result: DiffResult = diff(old, new)
-        times.append(time.perf_counter() - start)
-    assert result.changes
-    assert min(times) < 0.5, times
