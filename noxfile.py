@@ -120,3 +120,20 @@ def site(session: nox.Session) -> None:
     install(session)
     session.install("-e", ".[site]")
     session.run("python", "-m", "guidelines_model.site", str(BUILD / "site"), *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """Build the website and test it in headless Chromium (Debian's /usr/bin/chromium).
+
+    Screenshots go to build/site-screens/; the escaping tests of the site run here too.
+    """
+    install(session, "test", "browser")
+    session.install("-e", ".[site]")
+    session.run(
+        "pytest",
+        "tests/site",
+        "tests/unit/test_export_html.py",
+        *session.posargs,
+        env={"GUIDELINES_BROWSER_TESTS": "1"},
+    )

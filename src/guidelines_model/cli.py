@@ -275,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="also list excepted sentences")
     p = add("export", cmd_export, "Export an edition as JSON or Markdown.")
     p.add_argument("edition", help="edition or derivative id")
-    p.add_argument("--format", choices=["json", "markdown"], default="markdown")
+    p.add_argument("--format", choices=["json", "markdown", "html"], default="markdown")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     p = add(
         "diff",

@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from guidelines_model import Library
+from guidelines_model import Derivative, Edition, Library
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,8 @@ def test_sources_readme_lists_every_source_with_its_digest() -> None:
 
 def test_editions_reference_existing_sources_by_digest(library: Library) -> None:
     """Every source an edition names exists with the digest the edition records."""
-    for doc in [*library.editions.values(), *library.derivatives.values()]:
+    docs: list[Edition | Derivative] = [*library.editions.values(), *library.derivatives.values()]
+    for doc in docs:
         for ref in doc.sources:
             data = (ROOT / "sources" / ref.file).read_bytes()
             assert hashlib.sha256(data).hexdigest() == ref.sha256, (doc.id, ref.file)

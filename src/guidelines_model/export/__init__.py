@@ -7,7 +7,7 @@ from typing import Literal
 
 from guidelines_model.models import Derivative, Edition
 
-Format = Literal["json", "markdown"]
+Format = Literal["json", "markdown", "html"]
 
 
 def exporter(fmt: Format) -> Callable[[Edition | Derivative], str]:
@@ -16,6 +16,10 @@ def exporter(fmt: Format) -> Callable[[Edition | Derivative], str]:
         from guidelines_model.export.json import to_json
 
         return to_json
+    if fmt == "html":
+        from guidelines_model.export.html import to_html
+
+        return to_html
     from guidelines_model.export.markdown import to_markdown
 
     return to_markdown

@@ -19,7 +19,7 @@ from guidelines_model.models import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*)(\d*)([-+=.)])(?=\s|$)")
 _ENTITY = re.compile(r"&(?=[A-Za-z#][A-Za-z0-9]*;)")
 
 
@@ -27,7 +27,9 @@ def escape(text: str) -> str:
     """Escape text so that Markdown renders it as the same characters."""
     text = _ENTITY.sub("&amp;", text)
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # A leading "-", "+", "=", "1." or "1)" would start a list or heading: escape the
+    # punctuation mark (CommonMark escapes punctuation only, so "1\." and never "\1.").
+    return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", text)
 
 
 def anchor(id_: str) -> str:

@@ -1,0 +1,38 @@
+"""``python -m guidelines_model.site OUTDIR [--content DIR]``: build the static website."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from guidelines_model.errors import GuidelinesError
+from guidelines_model.library import load_library
+from guidelines_model.site.build import build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m guidelines_model.site",
+        description="Build the static website of every edition into OUTDIR.",
+    )
+    parser.add_argument("outdir", type=Path, help="folder to write (emptied if a site is there)")
+    parser.add_argument("--content", type=Path, default=None, help="content folder to use")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        result = build(args.outdir, load_library(args.content))
+    except GuidelinesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    took = time.perf_counter() - start
+    print(
+        f"{len(result.pages)} pages, {len(result.files)} files, {result.indexed} texts indexed "
+        f"in {args.outdir} ({took:.1f}s); open {args.outdir / 'index.html'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

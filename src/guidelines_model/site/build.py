@@ -1,0 +1,70 @@
+"""Build the whole site into a folder: pages, downloads, search index and static files."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from guidelines_model.errors import GuidelinesError
+from guidelines_model.library import Library, load_library
+from guidelines_model.site._env import Writer
+from guidelines_model.site.checklist import write_checklist
+from guidelines_model.site.compare import write_comparisons
+from guidelines_model.site.context import Site
+from guidelines_model.site.editions import articles, write_editions
+from guidelines_model.site.home import write_home
+from guidelines_model.site.search import write_search
+from guidelines_model.site.values import write_values
+
+#: Marks a folder as a built site, so that a rebuild may empty it first.
+MARKER = ".guidelines-site"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote: every file (sorted), and how many texts the search index holds."""
+
+    files: tuple[Path, ...]
+    indexed: int
+
+    @property
+    def pages(self) -> tuple[Path, ...]:
+        return tuple(p for p in self.files if p.suffix == ".html")
+
+
+def _prepare(out: Path) -> None:
+    if out.exists() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise GuidelinesError(f"{out}: not empty and not a built site; refusing to overwrite")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def _static(w: Writer) -> None:
+    folder = resources.files("guidelines_model.site") / "static"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.startswith("."):
+            w.file(f"static/{entry.name}", entry.read_bytes())
+
+
+def build(out: str | Path, library: Library | None = None) -> BuildResult:
+    """Build the site of ``library`` (the bundled content by default) into ``out``.
+
+    ``out`` must be empty, missing, or a site built before (which is replaced). The output is
+    deterministic: the same library gives byte-identical files.
+    """
+    target = Path(out)
+    _prepare(target)
+    w = Writer(target, Site(library if library is not None else load_library()))
+    w.file(MARKER, "Built by python -m guidelines_model.site; rebuilt folders are emptied.\n")
+    _static(w)
+    rendered = articles(w)
+    write_editions(w, rendered)
+    write_values(w)
+    comparisons = write_comparisons(w)
+    write_checklist(w)
+    indexed = write_search(w)
+    write_home(w, comparisons)
+    return BuildResult(tuple(sorted(w.written)), indexed)

@@ -1,0 +1,113 @@
+"""One page per core value: its wording in every edition side by side, variants highlighted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guidelines_model.diff import NOISE, Cell, CollationRow, collate
+from guidelines_model.export.html import lang_of
+from guidelines_model.models import Edition
+from guidelines_model.site._env import Writer
+from guidelines_model.site.context import ValueInfo, short_label, value_path
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """An edition as a column of the table."""
+
+    id: str
+    label: str
+    title: str
+    year: int
+    lang: str
+    href: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ShownCell:
+    cell: Cell | None
+    href: str | None
+    #: A variant whose every difference is spelling, punctuation, capitals or spacing.
+    noise: bool
+    classes: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str
+    cells: tuple[ShownCell, ...]
+    status: str
+
+
+def _label(row: CollationRow) -> str:
+    local = row.label.rsplit(", ", 1)[-1] if ", " in row.label else row.label
+    return local[:1].upper() + local[1:]
+
+
+def _rows(w: Writer, rows: list[CollationRow]) -> list[Row]:
+    out: list[Row] = []
+    for r in rows:
+        cells = []
+        for c in r.cells:
+            noise = bool(c and c.variant and c.classification <= NOISE)
+            classes = ", ".join(sorted(x.value for x in c.classification)) if c else ""
+            cells.append(ShownCell(c, w.site.node_href(c.id) if c else None, noise, classes))
+        out.append(Row(_label(r), tuple(cells), r.status))
+    return out
+
+
+def _single(e: Edition) -> list[CollationRow]:
+    """The collation of one edition alone: every text as a row of one cell."""
+    rows = []
+    for v in e.values:
+        for node in e.nodes():
+            if node.text is not None and node.id.startswith(f"{v.id}/"):
+                local = node.id[len(v.id) + 1 :].replace("/", " ")
+                cell = Cell(node.id, node.text, False, frozenset(), ())
+                rows.append(CollationRow(v.key, "values", v.key, node.kind, local, (cell,)))
+    return rows
+
+
+def write_values(w: Writer) -> None:
+    """``values/<key>.html`` for every value key."""
+    site = w.site
+    eds = site.editions
+    rows = list(collate(eds).rows) if len(eds) > 1 else (_single(eds[0]) if eds else [])
+    infos = site.values
+    for i, info in enumerate(infos):
+        columns = [
+            Column(
+                e.id,
+                short_label(e),
+                e.title,
+                e.year,
+                lang_of(e),
+                site.node_href(f"{e.id}/{info.key}"),
+            )
+            for e in eds
+        ]
+        mine = _rows(w, [r for r in rows if r.group == info.key])
+        glosses = [
+            (d, g, site.node_href(g.id))
+            for d in site.derivatives
+            if (g := d.gloss(info.key)) is not None
+        ]
+        w.page(
+            value_path(info.key),
+            "value.html.j2",
+            "values",
+            title=f"{info.number}. {info.name}",
+            total=len(infos),
+            info=info,
+            columns=columns,
+            rows=mine,
+            noise=sum(1 for r in mine for c in r.cells if c.noise),
+            variants=sum(1 for r in mine if r.status == "variant"),
+            glosses=glosses,
+            prev=_neighbour(infos, i - 1),
+            next=_neighbour(infos, i + 1),
+        )
+
+
+def _neighbour(infos: tuple[ValueInfo, ...], i: int) -> ValueInfo | None:
+    return infos[i] if 0 <= i < len(infos) else None

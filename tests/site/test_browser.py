@@ -1,0 +1,253 @@
+"""The built site in a real browser: pages load cleanly, links resolve, search and toggles work."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag
+
+import pytest
+
+from guidelines_model import load_library
+from tests.site.conftest import ROOT, SCREENS, Watched
+
+LIB = load_library(ROOT / "content")
+
+VISIBLE = "els => els.filter(e => e.getClientRects().length > 0).length"
+
+
+def _pages(site_dir: Path) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+def _fold(text: str) -> str:
+    """What search.js does to texts and queries: no accents, straight quotes, lower case."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    for a, b in (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(a, b)
+    return text.lower()
+
+
+def _expected(site_dir: Path, query: str, edition: str = "") -> list[str]:
+    """The result links search.js should show for ``query``, in order."""
+    index: dict[str, Any] = json.loads((site_dir / "search-index.json").read_text("utf-8"))
+    terms = _fold(query).split()
+    out = []
+    for n in index["nodes"]:
+        hay = _fold(f"{n['text']} {n['id']} {n['edition']}")
+        if (not edition or n["edition"] == edition) and all(t in hay for t in terms):
+            out.append(f"{index['editions'][n['edition']]['url']}#{n['id']}")
+    return out
+
+
+def test_every_page_loads_cleanly(watched: Watched, site_dir: Path) -> None:
+    """Every page loads with no console error, no failed or outside request, and a sound shell."""
+    pages = _pages(site_dir)
+    assert len(pages) == 21
+    for path in pages:
+        page = watched.open(path)
+        shell = page.evaluate(
+            """() => ({
+                lang: document.documentElement.lang,
+                h1: document.querySelectorAll('h1').length,
+                main: document.querySelectorAll('main#main').length,
+                skip: document.querySelector('body a')?.getAttribute('href'),
+                title: document.title,
+                ids: Array.from(document.querySelectorAll('[id]'), e => e.id),
+            })"""
+        )
+        assert shell["lang"] == "en", path
+        assert shell["h1"] == 1, path
+        assert shell["main"] == 1, path
+        assert shell["skip"] == "#main", path
+        assert shell["title"], path
+        assert len(shell["ids"]) == len(set(shell["ids"])), f"{path}: duplicate ids"
+    assert watched.problems == []
+
+
+def test_every_internal_link_and_anchor_resolves(watched: Watched, site_dir: Path) -> None:
+    """Each internal link on every page reaches a file, and each #fragment an element there."""
+    base = watched.base
+    links: dict[str, set[str]] = {}
+    for path in _pages(site_dir):
+        page = watched.open(path)
+        hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+        for href in hrefs:
+            if href.startswith(base):
+                links.setdefault(path, set()).add(href)
+    targets: dict[str, set[str] | None] = {}
+    followed = anchors = 0
+    for path, hrefs in sorted(links.items()):
+        for href in sorted(hrefs):
+            url, fragment = urldefrag(href)
+            if url not in targets:
+                if url.endswith(".html"):
+                    page = watched.open(url[len(base) :])
+                    ids = page.eval_on_selector_all("[id]", "es => es.map(e => e.id)")
+                    targets[url] = set(ids)
+                else:
+                    response = watched.page.request.get(url)
+                    assert response.ok, f"{path}: {href}"
+                    targets[url] = None
+            followed += 1
+            if fragment:
+                ids = targets[url]
+                assert ids is not None, f"{path}: {href}"
+                assert unquote(fragment) in ids, f"{path}: {href}"
+                anchors += 1
+    print(f"{followed} internal links followed, {anchors} anchors found, {len(targets)} targets")
+    assert followed > 1000
+    assert anchors > 500
+    assert watched.problems == []
+
+
+def test_permanent_anchor_opens_at_the_item(watched: Watched) -> None:
+    """``editions/2013.html#2013/voluntary/practice/3`` scrolls to that item, highlighted."""
+    id_ = "2013/voluntary/practice/3"
+    page = watched.open(f"editions/2013.html#{id_}")
+    info = page.evaluate(
+        """id => {
+            const el = document.getElementById(id);
+            const r = el.getBoundingClientRect();
+            const copy = el.cloneNode(true);
+            copy.querySelectorAll('.pl').forEach(a => a.remove());
+            return {target: el.matches(':target'), top: r.top, height: innerHeight,
+                    text: copy.textContent, lang: el.closest('[lang]').lang};
+        }""",
+        id_,
+    )
+    assert info["target"]
+    assert 0 <= info["top"] < info["height"]
+    assert info["text"] == LIB.get(id_).text
+    assert info["lang"] == "en-US"
+    who = watched.open("editions/who_2017.html")
+    assert who.get_attribute("article.edition", "lang") == "en-GB"
+    assert watched.problems == []
+
+
+def test_search_filters_as_you_type(watched: Watched, site_dir: Path) -> None:
+    """Typing narrows the results to the texts holding every word; results link to anchors."""
+    page = watched.open("search.html")
+    results = page.locator("#results a")
+    page.locator("#q").press_sequentially("coerc", delay=15)
+    expected = _expected(site_dir, "coerc")
+    assert 3 < len(expected) < 100
+    page.wait_for_function(f"document.querySelectorAll('#results a').length === {len(expected)}")
+    assert [results.nth(i).get_attribute("href") for i in range(len(expected))] == expected
+    assert page.locator("#search-status").inner_text() == f"{len(expected)} results."
+    page.select_option("#edition", "2013")
+    only = _expected(site_dir, "coerc", "2013")
+    page.wait_for_function(f"document.querySelectorAll('#results a').length === {len(only)}")
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(len(only))]
+    assert hrefs == only
+    assert all(h.startswith("editions/2013.html#") for h in hrefs)
+    assert "edition=2013" in page.url
+    page.locator("#q").fill("zzzqqq")
+    page.wait_for_function("document.querySelectorAll('#results a').length === 0")
+    assert page.locator("#search-status").inner_text() == "No text contains “zzzqqq”."
+    assert watched.problems == []
+
+
+def test_header_search_leads_to_results_and_the_text(watched: Watched, site_dir: Path) -> None:
+    """The search box of any page opens the search with its words; a result opens the text."""
+    page = watched.open("index.html")
+    page.fill("#site-q", "honest direct")
+    page.press("#site-q", "Enter")
+    page.wait_for_url("**/search.html?q=honest+direct")
+    expected = _expected(site_dir, "honest direct")
+    page.wait_for_function(f"document.querySelectorAll('#results a').length === {len(expected)}")
+    assert page.input_value("#q") == "honest direct"
+    first = page.locator("#results a").first
+    marks = first.locator("mark").all_inner_texts()
+    assert {m.lower() for m in marks} >= {"honest", "direct"}
+    first.click()
+    page.wait_for_load_state("load")
+    target = unquote(page.url.split("#", 1)[1])
+    assert expected[0].endswith("#" + target)
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", target)
+    assert watched.problems == []
+
+
+@pytest.mark.parametrize(
+    ("path", "noise", "diff"),
+    [
+        ("compare/2013-to-2019_supervisors.html", "tr.change.noise", "tr.change:not(.noise)"),
+        ("values/voluntary.html", "td.noise .diff", "td.noise .plain"),
+    ],
+)
+def test_noise_toggle_hides_and_shows(watched: Watched, path: str, noise: str, diff: str) -> None:
+    """The checkbox (by keyboard) hides changes that are only spelling or punctuation noise."""
+    page = watched.open(path)
+    box = page.locator("#hide-noise")
+    assert box.is_visible()
+    total = page.locator(noise).count()
+    others = page.locator(diff).count()
+    assert total > 0
+    assert others > 0
+    before = (page.eval_on_selector_all(noise, VISIBLE), page.eval_on_selector_all(diff, VISIBLE))
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    after = (page.eval_on_selector_all(noise, VISIBLE), page.eval_on_selector_all(diff, VISIBLE))
+    page.keyboard.press("Space")
+    again = (page.eval_on_selector_all(noise, VISIBLE), page.eval_on_selector_all(diff, VISIBLE))
+    if path.startswith("compare"):
+        assert before == (total, others)
+        assert after == (0, others)
+    else:  # a noise cell shows its highlighted diff, or its plain text when noise is hidden
+        assert before == (total, 0)
+        assert after == (0, others)
+    assert again == before
+    assert watched.problems == []
+
+
+def test_skip_link_and_keyboard(watched: Watched) -> None:
+    """The first Tab reaches the visible skip link; Enter moves to the main content."""
+    page = watched.open("index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    assert page.evaluate("document.activeElement.id") == "main"
+    assert watched.problems == []
+
+
+def test_checklist_prints_without_navigation(watched: Watched) -> None:
+    """In print, the checklist keeps its items and checkboxes and drops the site's chrome."""
+    page = watched.open("checklist.html")
+    items = sum(
+        len(v.supervisor.items) for v in LIB.edition("2019_supervisors").values if v.supervisor
+    )
+    assert page.locator(".checklist input[type=checkbox]").count() == items
+    page.locator(".checklist input[type=checkbox]").first.check()
+    page.emulate_media(media="print")
+    assert not page.locator(".site-nav").is_visible()
+    assert not page.locator(".tools").is_visible()
+    assert page.locator(".print-fields").is_visible()
+    assert page.locator(".checklist input[type=checkbox]").first.is_visible()
+    assert watched.problems == []
+
+
+def test_screenshots(watched: Watched) -> None:
+    """Screenshots of the main pages, to look at, under build/site-screens/."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    shots = {
+        "home": "index.html",
+        "edition-2013": "editions/2013.html",
+        "edition-2019-value": "editions/2019_supervisors.html#2019_supervisors/voluntary",
+        "compare-2013-to-2019": "compare/2013-to-2019_supervisors.html",
+        "value-voluntary": "values/voluntary.html",
+        "checklist": "checklist.html",
+        "search": "search.html?q=choice",
+    }
+    for name, path in shots.items():
+        page = watched.open(path)
+        page.screenshot(path=str(SCREENS / f"{name}.png"))
+        assert (SCREENS / f"{name}.png").stat().st_size > 10_000
+    page = watched.open("index.html")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SCREENS / "home-phone.png"))
+    assert watched.problems == []
