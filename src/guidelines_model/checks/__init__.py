@@ -94,9 +94,10 @@ def run_checks(
     root = sources_root or library.sources_root()
     names = list(ids) if ids is not None else [*library.editions, *library.derivatives]
     findings: list[Finding] = []
+    shared: dict[str, object] = {}
     for name in names:
         doc = library.document(name)
-        ctx = Context(doc, library, root)
+        ctx = Context(doc, library, root, shared=shared)
         found: list[Finding] = []
         for r in rules:
             if r.editions_only and not isinstance(doc, Edition):

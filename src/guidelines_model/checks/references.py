@@ -14,11 +14,13 @@ from guidelines_model.models import Derivative, Edition
 @rule("GM301", "duplicate-id", Severity.ERROR, editions_only=False)
 def duplicate_id(ctx: Context) -> Iterator[Finding]:
     """Ids are unique across the whole library (other tools cite and link by id)."""
-    counts = Counter(
-        n.id
-        for d in (*ctx.library.editions.values(), *ctx.library.derivatives.values())
-        for n in d.nodes()
-    )
+    if "id_counts" not in ctx.shared:  # once per run, not once per document
+        ctx.shared["id_counts"] = Counter(
+            n.id
+            for d in (*ctx.library.editions.values(), *ctx.library.derivatives.values())
+            for n in d.nodes()
+        )
+    counts: Counter[str] = ctx.shared["id_counts"]
     seen: set[str] = set()
     for node in ctx.doc.nodes():
         if counts[node.id] > 1 and node.id not in seen:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from guidelines_model._origin import Location
 from guidelines_model._walk import Node
@@ -26,6 +27,8 @@ class Context:
     sources_root: Path
     #: The rule being run (set by the runner).
     rule: Rule | None = field(default=None)
+    #: Results computed once per run and shared by every document (e.g. id counts).
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def nodes(self) -> dict[str, Node]:
