@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from guidelines_model._yaml import Limits
 from guidelines_model.errors import (
@@ -35,10 +35,18 @@ from guidelines_model.models import (
     WhoValue,
 )
 
-try:
-    __version__ = version("guidelines-model")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # __version__ is read on first use: importlib.metadata costs ~25 ms of every cold start.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("guidelines-model")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+            return "0+unknown"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CANONICAL_VALUE_KEYS",

@@ -16,6 +16,8 @@ _Fn = Callable[[Any, str], Any]
 
 
 def _plain(obj: Any) -> Any:
+    if type(obj) is dict:  # the loader's data: no attribute lookup
+        return obj
     dump = getattr(obj, "model_dump", None)
     return dump() if callable(dump) else obj
 
@@ -46,8 +48,7 @@ def _each(data: Any, make: Callable[[Any, int], str | None], fn: Callable[[Any, 
 
 def _field(field: str) -> Callable[[Any, int], str | None]:
     def make(el: Any, _pos: int) -> str | None:
-        val = el.get(field) if isinstance(el, dict) else None
-        return str(val) if isinstance(val, (str, int)) and not isinstance(val, bool) else None
+        return _name(el.get(field)) if isinstance(el, dict) else None
 
     return make
 
@@ -56,8 +57,25 @@ def _position(_el: Any, pos: int) -> str:
     return str(pos)
 
 
+def _name(val: Any) -> str | None:
+    """What :func:`_field` makes of a field's value."""
+    return str(val) if isinstance(val, (str, int)) and not isinstance(val, bool) else None
+
+
 def _items(data: Any, parent: str) -> Any:
-    return _each(data, _field("n"), lambda el, n: _with_id(el, join(parent, n)))
+    # _each(data, _field("n"), lambda el, n: _with_id(el, join(parent, n))), inlined: the
+    # loader's hot path (five items per value)
+    if not isinstance(data, (list, tuple)):
+        return data
+    out = []
+    for raw in data:
+        el = _plain(raw)
+        n = _name(el.get("n")) if isinstance(el, dict) else None
+        if n is not None:
+            el = dict(el)
+            el["id"] = parent + "/" + n
+        out.append(el)
+    return tuple(out)
 
 
 def _footnotes(data: Any, parent: str) -> Any:
@@ -83,17 +101,28 @@ def _sections(prefix: str) -> _Fn:
     return fn
 
 
+def _column(data: Any, id_: str) -> Any:
+    """A practice or supervisor column: its id, and its items'."""
+    obj = _plain(data)
+    if not isinstance(obj, dict):
+        return obj
+    new = dict(obj)
+    new["id"] = id_
+    if "items" in new:
+        new["items"] = _items(new["items"], id_)
+    return new
+
+
 def _values(data: Any, edition: str) -> Any:
     def one(el: Any, key: str) -> Any:
-        vid = join(edition, key)
-        return _with_id(
-            el,
-            vid,
-            {
-                "practice": lambda p, _: _with_id(p, join(vid, "practice"), {"items": _items}),
-                "supervisor": lambda s, _: _with_id(s, join(vid, "supervisor"), {"items": _items}),
-            },
-        )
+        vid = edition + "/" + key
+        new = dict(el)  # _each passes only dicts with a key
+        new["id"] = vid
+        if "practice" in new:
+            new["practice"] = _column(new["practice"], vid + "/practice")
+        if "supervisor" in new:
+            new["supervisor"] = _column(new["supervisor"], vid + "/supervisor")
+        return new
 
     return _each(data, _field("key"), one)
 
@@ -134,21 +163,37 @@ _DERIVATIVE_PARTS: dict[str, _Fn] = {
 }
 
 
+_NESTED = (dict, list, tuple)
+
+
 def _tuplify(data: Any) -> Any:
-    """Lists to tuples, all the way down: Python callers may pass lists to the strict models."""
+    """Lists to tuples, all the way down: Python callers may pass lists to the strict models.
+
+    Dicts are always copied (as plain dicts); only containers are visited.
+    """
     if isinstance(data, dict):
-        return {k: _tuplify(v) for k, v in data.items()}
+        return {k: _tuplify(v) if isinstance(v, _NESTED) else v for k, v in data.items()}
     if isinstance(data, list):
-        return tuple(_tuplify(v) for v in data)
+        return tuple(_tuplify(v) if isinstance(v, _NESTED) else v for v in data)
     if isinstance(data, tuple) and any(isinstance(v, (list, dict)) for v in data):
-        return tuple(_tuplify(v) for v in data)
+        return tuple(_tuplify(v) if isinstance(v, _NESTED) else v for v in data)
     return data
 
 
-def _assign(data: Any, parts: dict[str, _Fn]) -> Any:
+#: Validation context of data the loader built: tuples already, never lists.
+LOADED = {"guidelines_model.loaded": True}
+
+
+def loaded(context: Any) -> bool:
+    """Whether a validation context is :data:`LOADED`."""
+    return isinstance(context, dict) and context.get("guidelines_model.loaded") is True
+
+
+def _assign(data: Any, parts: dict[str, _Fn], tuples: bool) -> Any:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
         return data
-    data = _tuplify(data)
+    if not tuples:
+        data = _tuplify(data)
     eid = data["id"]
     new = dict(data)
     for field, fn in parts.items():
@@ -157,11 +202,11 @@ def _assign(data: Any, parts: dict[str, _Fn]) -> Any:
     return new
 
 
-def assign_edition_ids(data: Any) -> Any:
-    """Return edition data with every id filled in."""
-    return _assign(data, _EDITION_PARTS)
+def assign_edition_ids(data: Any, *, tuples: bool = False) -> Any:
+    """Return edition data with every id filled in (``tuples``: the data has no lists)."""
+    return _assign(data, _EDITION_PARTS, tuples)
 
 
-def assign_derivative_ids(data: Any) -> Any:
-    """Return derivative data with every id filled in."""
-    return _assign(data, _DERIVATIVE_PARTS)
+def assign_derivative_ids(data: Any, *, tuples: bool = False) -> Any:
+    """Return derivative data with every id filled in (``tuples``: the data has no lists)."""
+    return _assign(data, _DERIVATIVE_PARTS, tuples)

@@ -4,19 +4,21 @@ We never let ruamel construct objects. Building from parser events gives us, in 
 positions of every node (for error messages), rejection of tags, anchors, aliases and merge
 keys (an alias bomb never expands), duplicate-key detection, a nesting-depth limit that the C
 parser does not enforce itself, and YAML 1.2 core-schema scalars (``no`` stays a string).
-Mappings become dicts, sequences tuples.
+Mappings become dicts, sequences tuples. The builder is in ``_build.py``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from guidelines_model._origin import Marks
 from guidelines_model._origin import Path as DataPath
-from guidelines_model.errors import LimitError, Problem, UnsafeYamlError, YamlSyntaxError
+from guidelines_model.errors import LimitError, Problem, YamlSyntaxError
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +122,8 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
-def read_yaml(
-    path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS
-) -> YamlDocument:
-    """Read and parse one content file."""
-    file = display or str(path)
+def read_bytes(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of one content file, within the size limit (``file`` names it in errors)."""
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -140,220 +139,63 @@ def read_yaml(
                 ]
             )
         with path.open("rb") as fh:
-            raw = fh.read(limits.max_file_bytes + 1)
+            # At most max_file_bytes + 1 bytes, but sized by the file: read(5 MB) would
+            # allocate 5 MB for every 1 KB file.
+            data = fh.read(size + 1)
+            if len(data) > size:  # the file grew since stat
+                data += fh.read(limits.max_file_bytes - len(data) + 1)
+            return data
     except OSError as exc:
         raise YamlSyntaxError([_problem(file, 1, 1, f"cannot read file: {exc.strerror}")]) from None
-    return parse_yaml(decode(raw, file), file, limits)
 
 
-def _fail(
-    cls: type[YamlSyntaxError] | type[UnsafeYamlError] | type[LimitError],
-    file: str,
-    ev: Any,
-    message: str,
-    hint: str | None = None,
-) -> NoReturn:
-    m = ev.start_mark
-    raise cls([_problem(file, m.line + 1, m.column + 1, message, hint)])
+def read_yaml(
+    path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> YamlDocument:
+    """Read and parse one content file."""
+    file = display or str(path)
+    return parse_yaml(decode(read_bytes(path, file, limits), file), file, limits)
 
 
-class _Builder:
-    """Builds plain data from parser events, refusing what content may not use."""
+@cache
+def _c_parser() -> Any:
+    """ruamel.yaml's C parser class (from ruamel.yaml.clib), or ``None`` without it."""
+    import importlib
 
-    def __init__(self, file: str, limits: Limits) -> None:
-        self.file = file
-        self.limits = limits
-        self.marks = Marks(file)
-        self.plain: dict[DataPath, str] = {}
-        self.root: Any = None
-        # Open containers: [container, path, pending mapping key, anchor, node count at start]
-        self.stack: list[list[Any]] = []
-        self.documents = 0
-        self.nodes = 0
-        self.aliases = 0
-        #: Anchored values and their size in nodes (only when aliases are allowed).
-        self.anchors: dict[str, tuple[Any, int]] = {}
+    for name in ("_ruamel_yaml", "_ruamel_yaml_clibz"):  # as ruamel.yaml.cyaml looks for it
+        try:
+            return importlib.import_module(name).CParser
+        except ImportError:
+            continue
+    return None
 
-    def event(self, ev: Any) -> None:
-        from ruamel.yaml import events
 
-        if isinstance(ev, events.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                _fail(
-                    YamlSyntaxError,
-                    self.file,
-                    ev,
-                    "more than one YAML document in the file",
-                    "remove the '---' separator: one file holds one document",
-                )
-        elif isinstance(ev, events.AliasEvent):
-            self._alias(ev)
-        elif isinstance(ev, (events.ScalarEvent, events.CollectionStartEvent)):
-            self._refuse_anchor_and_tag(ev)
-            if isinstance(ev, events.ScalarEvent):
-                self._scalar(ev)
-            else:
-                self._open(ev, {} if isinstance(ev, events.MappingStartEvent) else [])
-        elif isinstance(ev, events.CollectionEndEvent):
-            self._close()
+def _events(text: str) -> Iterator[Any]:
+    """The parser events of ``text``: ruamel.yaml's C parser, used directly (what
+    ``YAML(typ="safe", pure=False).parse`` runs, without building a loader class per file)."""
+    parser_class = _c_parser()
+    if parser_class is None:  # no C extension: ruamel.yaml's pure-Python parser
+        from ruamel.yaml import YAML
 
-    def _count(self, ev: Any, n: int = 1) -> None:
-        self.nodes += n
-        if self.nodes > self.limits.max_nodes:
-            _fail(
-                LimitError,
-                self.file,
-                ev,
-                f"more than {self.limits.max_nodes:,} nodes (aliases expanded)",
-                "raise Limits.max_nodes if the content really is this large",
-            )
-
-    def _alias(self, ev: Any) -> None:
-        if self.limits.max_aliases == 0:
-            _fail(
-                UnsafeYamlError,
-                self.file,
-                ev,
-                "aliases (*name) are not allowed in content",
-                "write the text out in full",
-            )
-        self.aliases += 1
-        if self.aliases > self.limits.max_aliases:
-            _fail(
-                LimitError,
-                self.file,
-                ev,
-                f"more than {self.limits.max_aliases} aliases",
-                "raise Limits.max_aliases, or write the text out in full",
-            )
-        if any(frame[3] == ev.anchor for frame in self.stack):
-            _fail(
-                UnsafeYamlError,
-                self.file,
-                ev,
-                f"alias *{ev.anchor} refers to a node that contains it (a recursive structure)",
-            )
-        if ev.anchor not in self.anchors:
-            _fail(YamlSyntaxError, self.file, ev, f"alias *{ev.anchor} has no anchor before it")
-        if self._expecting_key():
-            _fail(UnsafeYamlError, self.file, ev, "mapping keys must be plain text")
-        value, size = self.anchors[ev.anchor]
-        self._count(ev, size)
-        self._attach(value, ev)
-
-    def _refuse_anchor_and_tag(self, ev: Any) -> None:
-        if ev.anchor is not None and self.limits.max_aliases == 0:
-            _fail(
-                UnsafeYamlError,
-                self.file,
-                ev,
-                f"anchors (&{ev.anchor}) are not allowed in content",
-                "write the text out in full",
-            )
-        if ev.tag is not None:
-            _fail(
-                UnsafeYamlError,
-                self.file,
-                ev,
-                f"tags ({ev.tag}) are not allowed in content",
-                "remove the tag; content is plain text, numbers and lists",
-            )
-
-    def _expecting_key(self) -> bool:
-        return (
-            bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
-        )
-
-    def _scalar(self, ev: Any) -> None:
-        self._count(ev)
-        if self._expecting_key():
-            self._key(ev)
-            return
-        value = ev.value if ev.style else resolve_plain(ev.value)
-        if ev.anchor is not None:
-            self.anchors[ev.anchor] = (value, 1)
-        path = self._attach(value, ev)
-        if not isinstance(value, str):
-            self.plain[path] = ev.value
-
-    def _key(self, ev: Any) -> None:
-        frame = self.stack[-1]
-        key = ev.value
-        if key == "<<" and not ev.style:
-            _fail(
-                UnsafeYamlError,
-                self.file,
-                ev,
-                "merge keys (<<) are not allowed in content",
-                "write the keys out in full",
-            )
-        if key in frame[0]:
-            line = self.marks.keys[(*frame[1], key)][0]
-            _fail(
-                YamlSyntaxError,
-                self.file,
-                ev,
-                f"duplicate key {key!r} (first defined on line {line})",
-            )
-        frame[2] = key
-        self.marks.keys[(*frame[1], key)] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
-
-    def _open(self, ev: Any, container: dict[str, Any] | list[Any]) -> None:
-        if self._expecting_key():
-            _fail(UnsafeYamlError, self.file, ev, "mapping keys must be plain text")
-        if len(self.stack) >= self.limits.max_depth:
-            _fail(
-                LimitError,
-                self.file,
-                ev,
-                f"nesting deeper than {self.limits.max_depth} levels",
-                "content nests only a few levels; raise Limits.max_depth if needed",
-            )
-        self._count(ev)
-        path = self._attach(container, ev)
-        self.stack.append([container, path, None, ev.anchor, self.nodes])
-
-    def _close(self) -> None:
-        container, path, _, anchor, start = self.stack.pop()
-        value = container
-        if isinstance(container, list):  # content data is immutable: lists become tuples
-            value = tuple(container)
-            if self.stack:
-                self.stack[-1][0][path[-1]] = value
-            else:
-                self.root = value
-        if anchor is not None:
-            self.anchors[anchor] = (value, self.nodes - start + 1)
-
-    def _attach(self, value: Any, ev: Any) -> DataPath:
-        """Place ``value`` in the open container and record its position."""
-        pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
-        if not self.stack:
-            self.root, path = value, ()
-        else:
-            frame = self.stack[-1]
-            container = frame[0]
-            if isinstance(container, list):
-                path = (*frame[1], len(container))
-                container.append(value)
-            else:
-                path = (*frame[1], frame[2])
-                container[frame[2]] = value
-                frame[2] = None
-        self.marks.values[path] = pos
-        return path
+        yield from YAML(typ="safe", pure=False).parse(text)
+        return
+    parser = parser_class(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
 
 
 def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Parse YAML text into plain data with positions; raise ContentError on anything unsafe."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    builder = _Builder(file, limits)
+    from guidelines_model._build import Builder
+
+    builder = Builder(file, limits)
     try:
-        for ev in YAML(typ="safe", pure=False).parse(text):
-            builder.event(ev)
+        builder.run(_events(text))
     except MarkedYAMLError as exc:
         m = exc.problem_mark or exc.context_mark
         line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)

@@ -11,7 +11,13 @@ from typing import Any
 from guidelines_model._yaml import DEFAULT_LIMITS, Limits
 from guidelines_model.errors import NotFoundError
 from guidelines_model.ids import edition_of
-from guidelines_model.loader import DERIVATIVE_FILE, EDITION_FILE, load_derivative, load_edition
+from guidelines_model.loader import (
+    DERIVATIVE_FILE,
+    EDITION_FILE,
+    load_derivative,
+    load_edition,
+    no_gc,
+)
 from guidelines_model.models import Derivative, Edition
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -96,13 +102,14 @@ def load_library(
     ``root`` defaults to the content bundled with the package.
     """
     base = Path(root) if root is not None else default_content_root()
-    editions = [
-        load_edition(p.parent, root=base, limits=limits)
-        for p in sorted(base.glob(f"*/{EDITION_FILE}"))
-    ]
-    derivatives = [
-        load_derivative(p.parent, root=base, limits=limits)
-        for p in sorted(base.glob(f"derivatives/*/{DERIVATIVE_FILE}"))
-    ]
+    with no_gc():  # across editions too: else full collections rescan the editions loaded so far
+        editions = [
+            load_edition(p.parent, root=base, limits=limits)
+            for p in sorted(base.glob(f"*/{EDITION_FILE}"))
+        ]
+        derivatives = [
+            load_derivative(p.parent, root=base, limits=limits)
+            for p in sorted(base.glob(f"derivatives/*/{DERIVATIVE_FILE}"))
+        ]
     editions.sort(key=lambda e: (e.year, e.id))
     return Library({e.id: e for e in editions}, {d.id: d for d in derivatives}, base)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
 
 from guidelines_model import ids
-from guidelines_model._assign import assign_derivative_ids, assign_edition_ids
+from guidelines_model._assign import assign_derivative_ids, assign_edition_ids, loaded
 from guidelines_model._origin import Location, Origin
 from guidelines_model._walk import Node, derivative_nodes, edition_nodes
 
@@ -41,7 +41,9 @@ PlacedPart = Literal[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    # Schemas are built on first validation, not at import: a load served by the cache
+    # constructs models without validating, so `guidelines list` never builds them.
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
 
 
 class _Document(_Model):
@@ -278,8 +280,8 @@ class Edition(_Document):
 
     @model_validator(mode="before")
     @classmethod
-    def _assign_ids(cls, data: Any) -> Any:
-        return assign_edition_ids(data)
+    def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
+        return assign_edition_ids(data, tuples=loaded(info.context))
 
     def value(self, key: str) -> CoreValue:
         """The value with this key; ``KeyError`` if the edition has none."""
@@ -327,8 +329,8 @@ class Derivative(_Document):
 
     @model_validator(mode="before")
     @classmethod
-    def _assign_ids(cls, data: Any) -> Any:
-        return assign_derivative_ids(data)
+    def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
+        return assign_derivative_ids(data, tuples=loaded(info.context))
 
     def gloss(self, key: str) -> Gloss | None:
         """The gloss of the value with this key, if the derivative has one."""

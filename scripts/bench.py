@@ -1,0 +1,235 @@
+"""Benchmarks, each beside its reference: ``python scripts/bench.py`` (``nox -s bench``).
+
+Generates (or reuses) a synthetic corpus under ``build/bench/corpus/``, then measures loading,
+checks, diff and exports at each size and cold starts of the CLI on the real content. Prints
+the results as ratios and growth factors, then every target as met or not, and saves it all
+with machine information to ``build/bench/results.json``.
+
+Options: ``--quick`` (smallest sizes, few runs), ``--sizes 12,1000,10000`` (values per
+edition), ``--libraries 1,100,1000`` (editions per library), ``--repeat N``, ``--cold-runs N``,
+``--only GROUPS`` (load,check,diff,export,cold,memory), ``--out DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import benchmarks as bm
+from synthetic import ROOT, corpus
+
+from guidelines_model import Edition
+
+GROUPS = ("load", "check", "diff", "export", "cold", "memory")
+
+
+def _ints(text: str) -> list[int]:
+    return sorted({int(x) for x in text.split(",") if x.strip()})
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    p.add_argument("--quick", action="store_true", help="smallest sizes only, few runs")
+    p.add_argument("--sizes", type=_ints, default=None, help="values per edition (12,1000,10000)")
+    p.add_argument(
+        "--libraries", type=_ints, default=None, help="editions per library (1,100,1000)"
+    )
+    p.add_argument("--repeat", type=int, default=None, help="timed runs of each benchmark (5)")
+    p.add_argument("--cold-runs", type=int, default=None, help="runs of each command (21)")
+    p.add_argument("--only", default=",".join(GROUPS), help="groups to run: " + ",".join(GROUPS))
+    p.add_argument("--out", type=Path, default=ROOT / "build" / "bench", help="output folder")
+    args = p.parse_args(argv)
+    quick = args.quick
+    args.sizes = args.sizes or ([12] if quick else [12, 1000, 10000])
+    args.libraries = args.libraries or ([1] if quick else [1, 100, 1000])
+    args.repeat = args.repeat or (2 if quick else 5)
+    args.cold_runs = args.cold_runs or (2 if quick else 21)
+    args.only = [g for g in args.only.split(",") if g]
+    unknown = set(args.only) - set(GROUPS)
+    if unknown:
+        p.error(f"unknown groups: {', '.join(sorted(unknown))}")
+    return args
+
+
+# --- targets -----------------------------------------------------------------------------------
+
+
+def _find(results: list[bm.Result], group: str, case: str) -> bm.Result | None:
+    return next((r for r in results if r.group == group and r.case == case), None)
+
+
+#: The size the diff, export and memory targets are set at.
+TARGET_SIZE = 10_000
+
+
+def targets(results: list[bm.Result]) -> list[dict[str, object]]:
+    """Every target of the issue that this run measured: value, reference, ratio, met."""
+    rows: list[dict[str, object]] = []
+
+    def add(what: str, r: bm.Result | None, value: float | None, goal: str, met: bool) -> None:
+        if r is not None and value is not None:
+            ref = r.ref_median
+            rows.append(
+                {
+                    "target": what,
+                    "goal": goal,
+                    "value": value,
+                    "unit": r.unit,
+                    "reference": r.reference,
+                    "ref": ref,
+                    "met": met,
+                }
+            )
+
+    for cached in (" (cached)", ""):
+        for cmd, limit in (("list", 1.5), ("validate", 1.5), ("diff 2013 2019_supervisors", 2.5)):
+            r = _find(results, "cold start" + cached, f"guidelines {cmd}")
+            ratio = r.ratio if r else None
+            add(
+                f"cold start{cached}: guidelines {cmd}",
+                r,
+                ratio,
+                f"<= {limit}x floor",
+                ratio is not None and ratio <= limit,
+            )
+    for r in results:
+        if r.group.startswith("load") and r.ratio is not None:
+            add(f"{r.group}: {r.case}", r, r.ratio, "<= 1.3x parse", r.ratio <= 1.3)
+    for group in sorted({r.group for r in results if r.group.startswith("load")}):
+        for (a, b), (n1, n2) in _steps(results, group):
+            excess = (b.median / a.median) / (n2 / n1)
+            floor = f"{(b.ref_median or 0) / (a.ref_median or 1) / (n2 / n1):.2f}"
+            what = f"{group}: linear {n1} -> {n2} (bare parse: {floor})"
+            add(what, b, excess, "time x / size x <= 1.25", excess <= 1.25)
+    big = f"{TARGET_SIZE} values"
+    r = _find(results, "diff", big)
+    if r is not None and r.ref_median:
+        add(f"diff: {big}", r, r.median, "< 0.5 s", r.median < 0.5)
+        speedup = r.ref_median / r.median
+        add(f"diff: {big} vs DeepDiff", r, speedup, "> 15x faster", speedup > 15)
+    for group, limit in (("export json", 0.3), ("export markdown", 1.0)):
+        r = _find(results, group, big)
+        if r is not None:
+            add(f"{group}: {big}", r, r.median, f"< {limit} s", r.median < limit)
+    for group in ("peak RSS", "peak RSS (cached)"):
+        r = _find(results, group, big)
+        if r is not None:
+            add(f"{group}: {big}", r, r.median, "< 400 MB", r.median < 400)
+    return rows
+
+
+def _steps(
+    results: list[bm.Result], group: str
+) -> Iterator[tuple[tuple[bm.Result, bm.Result], tuple[int, int]]]:
+    rs = sorted((r for r in results if r.group == group), key=lambda r: r.size)
+    for a, b in itertools.pairwise(rs):
+        if a.median > 0 and a.size:
+            yield (a, b), (a.size, b.size)
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, unit: str = "s") -> str:
+    if value is None:
+        return "-"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(results: list[bm.Result]) -> str:
+    """Results as a plain-text table: median, reference, ratio, growth from the previous size."""
+    rows = [("benchmark", "size", "ours", "reference", "ref", "ratio", "growth", "note")]
+    growth: dict[int, str] = {}
+    for group in dict.fromkeys(r.group for r in results):
+        for (a, b), (n1, n2) in _steps(results, group):
+            growth[id(b)] = f"{b.median / a.median:.1f}x for {n2 / n1:.0f}x"
+    for r in results:
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
+        rows.append(
+            (
+                r.group,
+                r.case,
+                _fmt(r.median, r.unit),
+                r.reference or "-",
+                _fmt(r.ref_median, r.unit),
+                ratio,
+                growth.get(id(r), ""),
+                r.note,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+
+
+def target_table(rows: list[dict[str, object]]) -> str:
+    lines = []
+    for t in rows:
+        unit = str(t["unit"])
+        value = float(t["value"])  # type: ignore[arg-type]
+        shown = f"{value:.2f}" if "x" in str(t["goal"]) else _fmt(value, unit)
+        mark = "met" if t["met"] else "MISSED"
+        lines.append(f"{mark:6s}  {t['target']}: {shown} (goal {t['goal']})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    start = time.perf_counter()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    cache_dir = out / "cache"
+    os.environ["GUIDELINES_CACHE_DIR"] = str(cache_dir / "load")
+    print(f"corpus: sizes {args.sizes}, libraries {args.libraries} ...", flush=True)
+    c = corpus(out / "corpus", args.sizes, args.libraries)
+    results: list[bm.Result] = []
+    info = {"machine_before": bm.machine()}
+    memo: dict[int, tuple[Edition, Edition]] = {}
+
+    def pairs() -> dict[int, tuple[Edition, Edition]]:
+        if not memo:
+            memo.update(bm.loaded(c))
+        return memo
+
+    steps = {
+        "load": lambda: bm.loading(c, args.repeat),
+        "check": lambda: bm.checking(c, pairs(), args.repeat),
+        "diff": lambda: bm.diffing(pairs(), args.repeat),
+        "export": lambda: bm.exporting(pairs(), args.repeat),
+        "cold": lambda: bm.cold_start(args.cold_runs, cache_dir),
+        "memory": lambda: bm.memory(c, cache_dir),
+    }
+    for name in GROUPS:
+        if name in args.only:
+            print(f"running {name} ...", flush=True)
+            results.extend(steps[name]())
+    print()
+    print(table(results))
+    rows = targets(results)
+    print()
+    print(target_table(rows))
+    payload = {
+        **info,
+        "machine_after": bm.machine(),
+        "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "seconds": time.perf_counter() - start,
+        "results": [r.as_json() for r in results],
+        "targets": rows,
+    }
+    target = out / "results.json"
+    target.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"\nsaved {target} ({payload['seconds']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

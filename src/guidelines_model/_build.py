@@ -1,0 +1,314 @@
+"""Plain data from parser events: the builder behind :func:`guidelines_model._yaml.parse_yaml`.
+
+Refuses tags, anchors, aliases and merge keys (an alias bomb never expands), detects duplicate
+keys, limits nesting depth and node count, resolves plain scalars under the YAML 1.2 core
+schema, and records the position of every node. Mappings become dicts, sequences tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, NamedTuple, NoReturn
+
+from guidelines_model._origin import Marks
+from guidelines_model._origin import Path as DataPath
+from guidelines_model._yaml import Limits, _problem, resolve_plain
+from guidelines_model.errors import LimitError, UnsafeYamlError, YamlSyntaxError
+
+
+def _fail(
+    cls: type[YamlSyntaxError] | type[UnsafeYamlError] | type[LimitError],
+    file: str,
+    ev: Any,
+    message: str,
+    hint: str | None = None,
+) -> NoReturn:
+    m = ev.start_mark
+    raise cls([_problem(file, m.line + 1, m.column + 1, message, hint)])
+
+
+class _Types(NamedTuple):
+    document_start: type
+    stream_start: type
+    stream_end: type
+    document_end: type
+    alias: type
+    scalar: type
+    mapping: type
+    sequence: type
+    mapping_end: type
+    sequence_end: type
+    collection_start: type
+    collection_end: type
+
+
+@cache
+def _types() -> _Types:
+    from ruamel.yaml import events as e
+
+    return _Types(
+        e.DocumentStartEvent,
+        e.StreamStartEvent,
+        e.StreamEndEvent,
+        e.DocumentEndEvent,
+        e.AliasEvent,
+        e.ScalarEvent,
+        e.MappingStartEvent,
+        e.SequenceStartEvent,
+        e.MappingEndEvent,
+        e.SequenceEndEvent,
+        e.CollectionStartEvent,
+        e.CollectionEndEvent,
+    )
+
+
+class Builder:
+    """Builds plain data from parser events, refusing what content may not use."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.marks = Marks(file)
+        self.plain: dict[DataPath, str] = {}
+        self.root: Any = None
+        # Open containers: [container, path, pending mapping key, anchor, node count at start]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+        self.nodes = 0
+        self.aliases = 0
+        #: Anchored values and their size in nodes (only when aliases are allowed).
+        self.anchors: dict[str, tuple[Any, int]] = {}
+
+    def run(self, events: Iterator[Any]) -> None:  # noqa: PLR0912, PLR0915 - one flat hot loop
+        """Build from every event: the common ones inline, the rest through :meth:`event`.
+
+        The inline paths are :meth:`_scalar`, :meth:`_open` and :meth:`_close` for nodes
+        without anchor or tag, checks in the same order; everything else goes to :meth:`event`.
+        """
+        t = _types()
+        stack, values, plain = self.stack, self.marks.values, self.plain
+        max_nodes, max_depth = self.limits.max_nodes, self.limits.max_depth
+        ignored = (t.stream_start, t.stream_end, t.document_end)
+        for ev in events:
+            kind = type(ev)
+            if kind is t.mapping_end or kind is t.sequence_end:
+                if not stack or stack[-1][3] is not None:
+                    self.event(ev)
+                    continue
+                container, path, *_ = stack.pop()
+                if type(container) is list:
+                    if stack:
+                        stack[-1][0][path[-1]] = tuple(container)
+                    else:
+                        self.root = tuple(container)
+                continue
+            if kind in ignored:
+                continue
+            if (kind is not t.scalar and kind is not t.mapping and kind is not t.sequence) or not (
+                ev.anchor is None and ev.tag is None
+            ):
+                self.event(ev)
+                continue
+            frame = stack[-1] if stack else None
+            expecting_key = frame is not None and frame[2] is None and type(frame[0]) is dict
+            if kind is t.scalar:
+                self.nodes += 1
+                if self.nodes > max_nodes:
+                    self._count(ev, 0)
+                if expecting_key:
+                    self._key(ev)
+                    continue
+                value = ev.value if ev.style else resolve_plain(ev.value)
+            else:
+                if expecting_key or len(stack) >= max_depth:
+                    self._open(ev, {})  # raises the same error as the slow path
+                self.nodes += 1
+                if self.nodes > max_nodes:
+                    self._count(ev, 0)
+                value = {} if kind is t.mapping else []
+            m = ev.start_mark
+            if frame is None:
+                self.root, path = value, ()
+            elif type(frame[0]) is list:
+                path = (*frame[1], len(frame[0]))
+                frame[0].append(value)
+            else:
+                path = (*frame[1], frame[2])
+                frame[0][frame[2]] = value
+                frame[2] = None
+            values[path] = (m.line + 1, m.column + 1)
+            if kind is not t.scalar:
+                stack.append([value, path, None, None, self.nodes])
+            elif not isinstance(value, str):
+                plain[path] = ev.value
+
+    def event(self, ev: Any) -> None:
+        """Build from one event (any kind; :meth:`run` sends the uncommon ones here)."""
+        events = _types()
+        if isinstance(ev, events.document_start):
+            self.documents += 1
+            if self.documents > 1:
+                _fail(
+                    YamlSyntaxError,
+                    self.file,
+                    ev,
+                    "more than one YAML document in the file",
+                    "remove the '---' separator: one file holds one document",
+                )
+        elif isinstance(ev, events.alias):
+            self._alias(ev)
+        elif isinstance(ev, (events.scalar, events.collection_start)):
+            self._refuse_anchor_and_tag(ev)
+            if isinstance(ev, events.scalar):
+                self._scalar(ev)
+            else:
+                self._open(ev, {} if isinstance(ev, events.mapping) else [])
+        elif isinstance(ev, events.collection_end):
+            self._close()
+
+    def _count(self, ev: Any, n: int = 1) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            _fail(
+                LimitError,
+                self.file,
+                ev,
+                f"more than {self.limits.max_nodes:,} nodes (aliases expanded)",
+                "raise Limits.max_nodes if the content really is this large",
+            )
+
+    def _alias(self, ev: Any) -> None:
+        if self.limits.max_aliases == 0:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                "aliases (*name) are not allowed in content",
+                "write the text out in full",
+            )
+        self.aliases += 1
+        if self.aliases > self.limits.max_aliases:
+            _fail(
+                LimitError,
+                self.file,
+                ev,
+                f"more than {self.limits.max_aliases} aliases",
+                "raise Limits.max_aliases, or write the text out in full",
+            )
+        if any(frame[3] == ev.anchor for frame in self.stack):
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                f"alias *{ev.anchor} refers to a node that contains it (a recursive structure)",
+            )
+        if ev.anchor not in self.anchors:
+            _fail(YamlSyntaxError, self.file, ev, f"alias *{ev.anchor} has no anchor before it")
+        if self._expecting_key():
+            _fail(UnsafeYamlError, self.file, ev, "mapping keys must be plain text")
+        value, size = self.anchors[ev.anchor]
+        self._count(ev, size)
+        self._attach(value, ev)
+
+    def _refuse_anchor_and_tag(self, ev: Any) -> None:
+        if ev.anchor is not None and self.limits.max_aliases == 0:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                f"anchors (&{ev.anchor}) are not allowed in content",
+                "write the text out in full",
+            )
+        if ev.tag is not None:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                f"tags ({ev.tag}) are not allowed in content",
+                "remove the tag; content is plain text, numbers and lists",
+            )
+
+    def _expecting_key(self) -> bool:
+        return (
+            bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
+        )
+
+    def _scalar(self, ev: Any) -> None:
+        self._count(ev)
+        if self._expecting_key():
+            self._key(ev)
+            return
+        value = ev.value if ev.style else resolve_plain(ev.value)
+        if ev.anchor is not None:
+            self.anchors[ev.anchor] = (value, 1)
+        path = self._attach(value, ev)
+        if not isinstance(value, str):
+            self.plain[path] = ev.value
+
+    def _key(self, ev: Any) -> None:
+        frame = self.stack[-1]
+        key = ev.value
+        if key == "<<" and not ev.style:
+            _fail(
+                UnsafeYamlError,
+                self.file,
+                ev,
+                "merge keys (<<) are not allowed in content",
+                "write the keys out in full",
+            )
+        if key in frame[0]:
+            line = self.marks.keys[(*frame[1], key)][0]
+            _fail(
+                YamlSyntaxError,
+                self.file,
+                ev,
+                f"duplicate key {key!r} (first defined on line {line})",
+            )
+        frame[2] = key
+        self.marks.keys[(*frame[1], key)] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+
+    def _open(self, ev: Any, container: dict[str, Any] | list[Any]) -> None:
+        if self._expecting_key():
+            _fail(UnsafeYamlError, self.file, ev, "mapping keys must be plain text")
+        if len(self.stack) >= self.limits.max_depth:
+            _fail(
+                LimitError,
+                self.file,
+                ev,
+                f"nesting deeper than {self.limits.max_depth} levels",
+                "content nests only a few levels; raise Limits.max_depth if needed",
+            )
+        self._count(ev)
+        path = self._attach(container, ev)
+        self.stack.append([container, path, None, ev.anchor, self.nodes])
+
+    def _close(self) -> None:
+        container, path, _, anchor, start = self.stack.pop()
+        value = container
+        if isinstance(container, list):  # content data is immutable: lists become tuples
+            value = tuple(container)
+            if self.stack:
+                self.stack[-1][0][path[-1]] = value
+            else:
+                self.root = value
+        if anchor is not None:
+            self.anchors[anchor] = (value, self.nodes - start + 1)
+
+    def _attach(self, value: Any, ev: Any) -> DataPath:
+        """Place ``value`` in the open container and record its position."""
+        pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+        if not self.stack:
+            self.root, path = value, ()
+        else:
+            frame = self.stack[-1]
+            container = frame[0]
+            if isinstance(container, list):
+                path = (*frame[1], len(container))
+                container.append(value)
+            else:
+                path = (*frame[1], frame[2])
+                container[frame[2]] = value
+                frame[2] = None
+        self.marks.values[path] = pos
+        return path

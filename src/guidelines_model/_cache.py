@@ -1,0 +1,255 @@
+"""A cache of loaded documents: unchanged content is neither parsed nor validated again.
+
+YAML stays the source people edit. After an edition or derivative loads and validates, the
+loader stores the result (the validated models as plain data, and where each node is written)
+in one entry under the user's cache folder, named by the sha256 of every file's bytes, of the
+limits and of the code that loads them. Every file is read and hashed on every load, so any
+change is a miss; only successful loads are stored, so broken content is loaded again and
+fails the same way; file names are shown from the working directory of each load.
+
+``GUIDELINES_CACHE=0`` turns it off; ``GUIDELINES_CACHE_DIR`` moves it (never inside the
+content folder). Entries are written atomically and checksummed; a bad one is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from guidelines_model._origin import Marks, Origin
+from guidelines_model._yaml import Limits
+
+#: Bump when the stored shape changes.
+FORMAT = 1
+#: Entries and bytes kept: past either, a write removes the least recently used entries
+#: (a load touches its entry) down to three quarters of both.
+MAX_ENTRIES = 4096
+MAX_BYTES = 512 * 1024 * 1024
+_MAGIC = b"guidelines-model cache\n"
+_OFF = {"0", "false", "no", "off"}
+#: The modules whose code decides what a load gives.
+_CODE = ("_assign", "_build", "_cache", "_origin", "_read", "_yaml", "ids", "loader", "models")
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or ``None`` when the cache is turned off."""
+    if os.environ.get("GUIDELINES_CACHE", "1").strip().lower() in _OFF:
+        return None
+    if os.environ.get("GUIDELINES_CACHE_DIR"):
+        return Path(os.environ["GUIDELINES_CACHE_DIR"])
+    try:
+        home = Path.home()
+    except RuntimeError:
+        return None
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / "guidelines-model" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "guidelines-model"
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "guidelines-model"
+
+
+def digest(raw: bytes) -> bytes:
+    """The key of some bytes: their sha256."""
+    return hashlib.sha256(raw).digest()
+
+
+@cache
+def _stamp() -> tuple[Any, ...]:
+    """What else a load depends on: our code (by file stat), pydantic's and ruamel.yaml's."""
+    import importlib.util
+
+    import pydantic
+    import pydantic_core
+
+    here = Path(__file__).parent
+    files = [here / f"{name}.py" for name in _CODE]
+    for name in ("_ruamel_yaml", "ruamel.yaml"):
+        with contextlib.suppress(ImportError, ValueError):
+            spec = importlib.util.find_spec(name)
+            if spec is not None and spec.origin:
+                files.append(Path(spec.origin))
+    out: list[Any] = [FORMAT, sys.version_info[:2], pydantic.VERSION, pydantic_core.__version__]
+    for f in files:
+        try:
+            st = f.stat()
+            out.append((f.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append(f.name)
+    return tuple(out)
+
+
+Model = tuple[Any, tuple[str, ...], bool]
+
+
+@cache
+def _models() -> dict[str, Model]:
+    """Every model class by name: the class, its field names, whether it is plain.
+
+    A plain model has no private attributes and no post-init: :func:`_decode` builds it as
+    ``model_construct`` would, without its per-field bookkeeping (7x faster).
+    """
+    from guidelines_model.models import _Model
+
+    out: dict[str, Model] = {}
+    todo: list[type[Any]] = [_Model]
+    while todo:
+        cls = todo.pop()
+        plain = not cls.__private_attributes__ and cls.__pydantic_post_init__ is None
+        out[cls.__name__] = (cls, tuple(cls.model_fields), plain)
+        todo.extend(cls.__subclasses__())
+    return out
+
+
+def _encode(value: Any) -> Any:
+    """Models as ``[class name, fields set, *field values]``; tuples and dicts walked."""
+    kind = type(value)
+    if kind is tuple:
+        return tuple([_encode(v) for v in value])
+    if kind is dict:
+        return {k: _encode(v) for k, v in value.items()}
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    cls, names, _ = _models().get(kind.__name__, (None, (), False))
+    if cls is not kind:
+        raise TypeError(f"cannot store {kind.__name__}")
+    fields = value.__dict__
+    return [kind.__name__, tuple(value.model_fields_set), *[_encode(fields[n]) for n in names]]
+
+
+_NESTED = (list, tuple, dict)
+_set = object.__setattr__
+
+
+def _decode(value: Any, models: dict[str, Model]) -> Any:
+    kind = type(value)
+    if kind is tuple:
+        return tuple([_decode(v, models) if type(v) in _NESTED else v for v in value])
+    if kind is dict:
+        return {k: _decode(v, models) if type(v) in _NESTED else v for k, v in value.items()}
+    if kind is not list:
+        return value
+    cls, names, plain = models[value[0]]
+    fields = {
+        n: _decode(v, models) if type(v) in _NESTED else v
+        for n, v in zip(names, value[2:], strict=True)
+    }
+    if not plain:
+        return cls.model_construct(set(value[1]), **fields)
+    obj = cls.__new__(cls)
+    _set(obj, "__dict__", fields)
+    _set(obj, "__pydantic_fields_set__", set(value[1]))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+class Entry:
+    """The cache entry of one folder's files (by content)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def open(cls, kind: str, keys: list[list[bytes]], root: Path, limits: Limits) -> Entry | None:
+        """The entry for files with these digests (in groups: metadata, parts, values).
+
+        ``None`` when the cache is off, or its folder is inside ``root`` (the content folder)
+        or writable by other users.
+        """
+        where = cache_dir()
+        if where is None or not _usable(where, root):
+            return None
+        key = digest(repr((kind, keys, limits, _stamp())).encode()).hex()
+        return cls(where / f"{key[:40]}.cache")
+
+    def load(self, files: list[str]) -> tuple[Any, Origin] | None:
+        """The stored document and its origin, with ``files`` as shown names; ``None`` if absent."""
+        try:
+            blob = self.path.read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.path)  # recently used: pruned last
+        head = len(_MAGIC)
+        payload = blob[head + 32 :]
+        if blob[:head] != _MAGIC or digest(payload) != blob[head : head + 32]:
+            return None
+        try:
+            tree, marks, parts = marshal.loads(payload)
+            shown = {i: Marks(files[i], v, k) for i, (v, k) in marks}
+            origin = Origin([(prefix, inner, shown[i]) for prefix, inner, i in parts])
+            return _decode(tree, _models()), origin
+        except (EOFError, ValueError, TypeError, IndexError, KeyError):
+            return None
+
+    def save(self, doc: Any, origin: Origin, files: list[str]) -> None:
+        """Store a document that loaded and validated; never raise (it is only a cache)."""
+        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+            index = {name: i for i, name in enumerate(files)}
+            marks: dict[int, Marks] = {}
+            parts = []
+            for prefix, inner, m in origin.parts:
+                i = index[m.file]
+                marks[i] = m
+                parts.append((prefix, inner, i))
+            stored = [(i, (m.values, m.keys)) for i, m in marks.items()]
+            payload = marshal.dumps((_encode(doc), stored, parts))
+            _write(self.path, _MAGIC + digest(payload) + payload)
+            _prune(self.path.parent)
+
+
+def _usable(where: Path, root: Path) -> bool:
+    """Outside the content folder, and (when it exists) writable by this user only."""
+    try:
+        if where.resolve().is_relative_to(root):
+            return False
+        st = where.stat()
+    except FileNotFoundError:
+        return True  # created private by the first write
+    except OSError:
+        return False
+    # A folder another user can write to could hold planted entries.
+    return not hasattr(os, "getuid") or (st.st_uid == os.getuid() and not st.st_mode & 0o022)
+
+
+def _write(entry: Path, blob: bytes) -> None:
+    import tempfile
+
+    entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, entry)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _prune(folder: Path) -> None:
+    entries: list[tuple[int, int, str]] = []  # (last use, size, path)
+    with os.scandir(folder) as it:
+        for e in it:
+            if e.name.endswith(".cache"):
+                with contextlib.suppress(OSError):
+                    st = e.stat()
+                    entries.append((st.st_mtime_ns, st.st_size, e.path))
+    total = sum(size for _, size, _ in entries)
+    if len(entries) <= MAX_ENTRIES and total <= MAX_BYTES:
+        return
+    count = len(entries)
+    for _, size, path in sorted(entries):
+        if count <= MAX_ENTRIES * 3 // 4 and total <= MAX_BYTES * 3 // 4:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        count -= 1
+        total -= size
