@@ -84,3 +84,12 @@ def test_real_editions_round_trip(library: object, tmp_path: Path) -> None:
         write_edition(e, tmp_path / e.id)
         assert load_edition(tmp_path / e.id) == e
         assert from_json(to_json(e)) == e
+
+
+@given(editions())
+def test_json_export_is_standard_two_space_json(edition: Edition) -> None:
+    """The fast JSON export is byte-identical to the stdlib's two-space-indented JSON."""
+    import json
+
+    payload = {"schema_version": 1, "kind": "edition", "document": edition.model_dump(mode="json")}
+    assert to_json(edition) == json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
