@@ -8,11 +8,9 @@ orientation (the editions ordered by id, then by content) and the other is its m
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 from guidelines_model.diff.align import THRESHOLD, Pair, align
 from guidelines_model.diff.classify import SUBSTANTIVE, classify
@@ -35,6 +33,7 @@ from guidelines_model.diff.units import (
     same_value,
     text_count,
 )
+from guidelines_model.loader import no_gc
 from guidelines_model.models import CoreValue, Edition
 
 
@@ -50,23 +49,12 @@ def diff(a: Edition, b: Edition, *, threshold: float = THRESHOLD) -> DiffResult:
     >>> [c.label for c in result.changes if c.new_id == "2019_supervisors/transparent/practice/2"]
     ['Value 11 "Peer support is transparent", practice item 2: reworded (punctuation)']
     """
-    with _gc_paused():
+    # A diff allocates many small objects (no cycles) while large editions are alive: a full
+    # collection over them would cost more than the diff.
+    with no_gc():
         if _swapped(a, b):
             return _diff(b, a, threshold).mirror()
         return _diff(a, b, threshold)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a diff allocates many small objects (no cycles)
-    while large editions are alive, and a full collection over them costs more than the diff."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _swapped(a: Edition, b: Edition) -> bool:
