@@ -210,6 +210,9 @@ def test_skip_link_and_keyboard(watched: Watched) -> None:
     assert page.evaluate("document.activeElement.className") == "skip-link"
     assert page.locator(".skip-link").is_visible()
     page.keyboard.press("Enter")
+    # The navigation to the fragment and the focus move land after the key event: wait for them.
+    page.wait_for_url("**/index.html#main", timeout=5000)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
     assert page.url.endswith("#main")
     assert page.evaluate("document.activeElement.id") == "main"
     assert watched.problems == []
