@@ -141,11 +141,6 @@ class CoreValue(_Model):
     supervisor: SupervisorGuidelines | None = None
     notes: tuple[Note, ...] = ()
 
-    @property
-    def display_title(self) -> str:
-        """The heading title, as printed."""
-        return self.title
-
     def description_ids(self) -> tuple[str, ...]:
         """Ids of the description paragraphs, in order (``<value id>/description/<k>``)."""
         return tuple(

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from guidelines_model.checks import (
+# Imported for their side effect: each module registers its rules.
+from guidelines_model.checks import (  # noqa: F401
     adaptation,
     duplicates,
     fidelity,
@@ -25,15 +26,6 @@ from guidelines_model.checks.registry import RULES, Context, Rule
 from guidelines_model.errors import GuidelinesError
 from guidelines_model.library import Library
 from guidelines_model.models import Edition
-
-del (
-    adaptation,
-    duplicates,
-    fidelity,
-    hygiene,
-    references,
-    structure,
-)  # imported to register their rules
 
 __all__ = [
     "RULES",

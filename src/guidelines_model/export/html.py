@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from html import escape
 
+from guidelines_model.export._layout import lay_out
 from guidelines_model.ids import join
 from guidelines_model.models import (
     CompetencyCategory,
@@ -272,18 +273,7 @@ def _notes(notes: Iterable[Note], anchors: set[str]) -> Lines:
 
 def _edition(e: Edition) -> Lines:
     out = [f'<article{_id(e.id)} class="edition" lang="{lang_of(e)}">', *_header(e)]
-    parts = _parts(e)
-    where = {place: part for part, place in e.placement.items()}
-
-    def after(place: str) -> Lines:
-        part = where.get(place)
-        return parts.pop(part)() if part in parts else []
-
-    for s in e.front_matter:
-        out += _section(s, 2, after)
-        out += after(s.key)
-    for render in parts.values():  # parts not placed by the edition, in the usual order
-        out += render()
+    out += lay_out(e, _parts(e), lambda s, after: _section(s, 2, after))
     if e.glossary or e.glossary_heading:
         out += _glossary(e)
     for s in e.back_matter:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from guidelines_model.export._layout import lay_out
 from guidelines_model.models import (
     CoreValue,
     Derivative,
@@ -111,18 +112,7 @@ def _edition(e: Edition) -> list[str]:
     if e.licence.attribution:
         out += [escape(e.licence.attribution), ""]
     out += [f"Cite as: {escape(e.citation)}", ""]
-    parts = _parts(e)
-    where = {place: part for part, place in e.placement.items()}
-
-    def after(place: str) -> list[str]:
-        part = where.get(place)
-        return parts.pop(part)() if part in parts else []
-
-    for s in e.front_matter:
-        out += _section(s, 2, after)
-        out += after(s.key)
-    for render in parts.values():  # parts not placed by the edition, in the usual order
-        out += render()
+    out += lay_out(e, _parts(e), lambda s, after: _section(s, 2, after))
     if e.glossary:
         out += [f"## {escape(e.glossary_heading or 'Glossary')}", ""]
         out += [escape(p) + "\n" for p in e.glossary_intro]
