@@ -1,51 +1,102 @@
-"""guidelines-model: every edition of the peer-support practice guidelines as typed content."""
+"""guidelines-model: every edition of the peer-support practice guidelines as typed content.
+
+The names below are imported on first use (PEP 562), so that ``import guidelines_model`` and
+the ``guidelines`` command pay for pydantic only when they load or validate content: a
+command answered from the load cache never imports it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from guidelines_model._yaml import Limits
-from guidelines_model.errors import (
-    ContentError,
-    GuidelinesError,
-    LimitError,
-    NotFoundError,
-    Problem,
-    SchemaError,
-    SourceFileError,
-    UnsafeYamlError,
-    YamlSyntaxError,
-)
-from guidelines_model.ids import CANONICAL_VALUE_KEYS
-from guidelines_model.library import Library, load_library
-from guidelines_model.loader import load_derivative, load_edition
-from guidelines_model.models import (
-    CompetencyCategory,
-    CoreValue,
-    Derivative,
-    Edition,
-    Gloss,
-    Item,
-    LanguageExample,
-    Misconception,
-    Practice,
-    Section,
-    SupervisorGuidelines,
-    Term,
-    WhoValue,
-)
+if TYPE_CHECKING:
+    from guidelines_model._yaml import Limits
+    from guidelines_model.errors import (
+        ContentError,
+        GuidelinesError,
+        LimitError,
+        NotFoundError,
+        Problem,
+        SchemaError,
+        SourceFileError,
+        UnsafeYamlError,
+        YamlSyntaxError,
+    )
+    from guidelines_model.ids import CANONICAL_VALUE_KEYS
+    from guidelines_model.library import Library, load_library
+    from guidelines_model.loader import load_derivative, load_edition
+    from guidelines_model.models import (
+        CompetencyCategory,
+        CoreValue,
+        Derivative,
+        Edition,
+        Gloss,
+        Item,
+        LanguageExample,
+        Misconception,
+        Practice,
+        Section,
+        SupervisorGuidelines,
+        Term,
+        WhoValue,
+    )
+    from guidelines_model.summary import Summary, summarise, summarise_library
+
+_MODULES = {
+    "_yaml": ("Limits",),
+    "errors": (
+        "ContentError",
+        "GuidelinesError",
+        "LimitError",
+        "NotFoundError",
+        "Problem",
+        "SchemaError",
+        "SourceFileError",
+        "UnsafeYamlError",
+        "YamlSyntaxError",
+    ),
+    "ids": ("CANONICAL_VALUE_KEYS",),
+    "library": ("Library", "load_library"),
+    "loader": ("load_derivative", "load_edition"),
+    "models": (
+        "CompetencyCategory",
+        "CoreValue",
+        "Derivative",
+        "Edition",
+        "Gloss",
+        "Item",
+        "LanguageExample",
+        "Misconception",
+        "Practice",
+        "Section",
+        "SupervisorGuidelines",
+        "Term",
+        "WhoValue",
+    ),
+    "summary": ("Summary", "summarise", "summarise_library"),
+}
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    # __version__ is read on first use: importlib.metadata costs ~25 ms of every cold start.
-    if name == "__version__":
+    if name == "__version__":  # importlib.metadata costs ~25 ms of a cold start
         from importlib.metadata import PackageNotFoundError, version
 
         try:
             return version("guidelines-model")
         except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
             return "0+unknown"
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -69,6 +120,7 @@ __all__ = [
     "SchemaError",
     "Section",
     "SourceFileError",
+    "Summary",
     "SupervisorGuidelines",
     "Term",
     "UnsafeYamlError",
@@ -78,4 +130,6 @@ __all__ = [
     "load_derivative",
     "load_edition",
     "load_library",
+    "summarise",
+    "summarise_library",
 ]

@@ -26,7 +26,7 @@ from guidelines_model._origin import Marks, Origin
 from guidelines_model._yaml import Limits
 
 #: Bump when the stored shape changes.
-FORMAT = 1
+FORMAT = 2
 #: Entries and bytes kept: past either, a write removes the least recently used entries
 #: (a load touches its entry) down to three quarters of both.
 MAX_ENTRIES = 4096
@@ -34,7 +34,28 @@ MAX_BYTES = 512 * 1024 * 1024
 _MAGIC = b"guidelines-model cache\n"
 _OFF = {"0", "false", "no", "off"}
 #: The modules whose code decides what a load gives.
-_CODE = ("_assign", "_build", "_cache", "_origin", "_read", "_yaml", "ids", "loader", "models")
+_CODE = (
+    "_assign",
+    "_build",
+    "_cache",
+    "_origin",
+    "_paths",
+    "_read",
+    "_yaml",
+    "ids",
+    "loader",
+    "models",
+    "summary",
+)
+#: The other packages' files that do (a version bump changes their size or time), by module:
+#: the module's own file, or the files matching a pattern beside it.
+_DEPENDENCIES = (
+    ("_ruamel_yaml", ""),
+    ("ruamel.yaml", ""),
+    ("pydantic", "version.py"),
+    ("pydantic_core", "_pydantic_core*"),
+    ("pydantic_core", "__init__.py"),
+)
 
 
 def cache_dir() -> Path | None:
@@ -62,20 +83,21 @@ def digest(raw: bytes) -> bytes:
 
 @cache
 def _stamp() -> tuple[Any, ...]:
-    """What else a load depends on: our code (by file stat), pydantic's and ruamel.yaml's."""
-    import importlib.util
+    """What else a load depends on: our code, pydantic's and ruamel.yaml's (by file stat).
 
-    import pydantic
-    import pydantic_core
+    Found without importing pydantic: a command answered from the cache never imports it.
+    """
+    import importlib.util
 
     here = Path(__file__).parent
     files = [here / f"{name}.py" for name in _CODE]
-    for name in ("_ruamel_yaml", "ruamel.yaml"):
+    for name, pattern in _DEPENDENCIES:
         with contextlib.suppress(ImportError, ValueError):
             spec = importlib.util.find_spec(name)
             if spec is not None and spec.origin:
-                files.append(Path(spec.origin))
-    out: list[Any] = [FORMAT, sys.version_info[:2], pydantic.VERSION, pydantic_core.__version__]
+                origin = Path(spec.origin)
+                files.extend(sorted(origin.parent.glob(pattern)) if pattern else [origin])
+    out: list[Any] = [FORMAT, sys.version_info[:2]]
     for f in files:
         try:
             st = f.stat()
@@ -169,28 +191,46 @@ class Entry:
         key = digest(repr((kind, keys, limits, _stamp())).encode()).hex()
         return cls(where / f"{key[:40]}.cache")
 
-    def load(self, files: list[str]) -> tuple[Any, Origin] | None:
-        """The stored document and its origin, with ``files`` as shown names; ``None`` if absent."""
+    def _payload(self, touch: bool) -> tuple[Any, ...] | None:
         try:
             blob = self.path.read_bytes()
         except OSError:
             return None
-        with contextlib.suppress(OSError):
-            os.utime(self.path)  # recently used: pruned last
+        if touch:
+            with contextlib.suppress(OSError):
+                os.utime(self.path)  # recently used: pruned last
         head = len(_MAGIC)
         payload = blob[head + 32 :]
         if blob[:head] != _MAGIC or digest(payload) != blob[head : head + 32]:
             return None
         try:
-            tree, marks, parts = marshal.loads(payload)
+            stored = marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+        return stored if type(stored) is tuple and len(stored) == 4 else None
+
+    def summary(self) -> dict[str, Any] | None:
+        """The stored summary of the document (see :mod:`guidelines_model.summary`), read
+        without building any model; ``None`` if absent."""
+        stored = self._payload(touch=False)
+        return stored[0] if stored is not None and type(stored[0]) is dict else None
+
+    def load(self, files: list[str]) -> tuple[Any, Origin] | None:
+        """The stored document and its origin, with ``files`` as shown names; ``None`` if absent."""
+        stored = self._payload(touch=True)
+        if stored is None:
+            return None
+        try:
+            _, tree, marks, parts = stored
             shown = {i: Marks(files[i], v, k) for i, (v, k) in marks}
             origin = Origin([(prefix, inner, shown[i]) for prefix, inner, i in parts])
             return _decode(tree, _models()), origin
         except (EOFError, ValueError, TypeError, IndexError, KeyError):
             return None
 
-    def save(self, doc: Any, origin: Origin, files: list[str]) -> None:
-        """Store a document that loaded and validated; never raise (it is only a cache)."""
+    def save(self, doc: Any, origin: Origin, files: list[str], summary: dict[str, Any]) -> None:
+        """Store a document that loaded and validated, with its summary; never raise (it is
+        only a cache)."""
         with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
             index = {name: i for i, name in enumerate(files)}
             marks: dict[int, Marks] = {}
@@ -200,7 +240,7 @@ class Entry:
                 marks[i] = m
                 parts.append((prefix, inner, i))
             stored = [(i, (m.values, m.keys)) for i, m in marks.items()]
-            payload = marshal.dumps((_encode(doc), stored, parts))
+            payload = marshal.dumps((summary, _encode(doc), stored, parts))
             _write(self.path, _MAGIC + digest(payload) + payload)
             _prune(self.path.parent)
 

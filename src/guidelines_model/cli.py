@@ -49,34 +49,20 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    lib = _library(args)
-    rows = [("id", "year", "kind", "values", "items", "supervisor", "terms", "title")]
-    for e in lib:
-        rows.append(
-            (
-                e.id,
-                str(e.year),
-                e.kind,
-                str(len(e.values)),
-                str(sum(len(v.practice.items) for v in e.values)),
-                str(sum(len(v.supervisor.items) for v in e.values if v.supervisor)),
-                str(len(e.glossary)),
-                e.title,
+    # Summaries come from the load cache when nothing changed: no pydantic, no models.
+    from guidelines_model.summary import summarise_library
+
+    rows: list[tuple[str, ...]] = [
+        ("id", "year", "kind", "values", "items", "supervisor", "terms", "title")
+    ]
+    for s in summarise_library(args.content):
+        if s.document == "derivative":
+            rows.append(
+                (s.id, "", s.kind, str(s.values), "", "", "", f"{s.title} (from {s.derived_from})")
             )
-        )
-    for d in lib.derivatives.values():
-        rows.append(
-            (
-                d.id,
-                "",
-                d.kind,
-                str(len(d.glosses)),
-                "",
-                "",
-                "",
-                f"{d.title} (from {d.derived_from})",
-            )
-        )
+        else:
+            counts = [str(n) for n in (s.values, s.items, s.supervisor_items, s.terms)]
+            rows.append((s.id, str(s.year), s.kind, *counts, s.title))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for n, row in enumerate(rows):
         line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1]
@@ -124,24 +110,18 @@ def _targets(paths: Sequence[str], default: Path) -> list[tuple[str, Path]]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    # Unchanged content that validated before is answered from the load cache (see summary).
+    from guidelines_model._paths import default_content_root
     from guidelines_model.errors import ContentError
-    from guidelines_model.library import default_content_root, load_library
-    from guidelines_model.loader import load_derivative, load_edition
-    from guidelines_model.models import Derivative, Edition
+    from guidelines_model.summary import Summary, summarise_folder, summarise_library
 
     status = 0
     for kind, folder in _targets(args.paths, args.content or default_content_root()):
         try:
             if kind == "root":
-                lib = load_library(folder)
-                docs: list[Edition | Derivative] = [
-                    *lib.editions.values(),
-                    *lib.derivatives.values(),
-                ]
-            elif kind == "edition":
-                docs = [load_edition(folder, root=folder.parent)]
+                found: list[Summary] = summarise_library(folder)
             else:
-                docs = [load_derivative(folder, root=folder.parent)]
+                found = [summarise_folder(folder)]
         except ContentError as exc:
             print(str(exc), file=sys.stderr)
             print(
@@ -150,12 +130,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             )
             status = 1
             continue
-        for doc in docs:
-            values = doc.values if isinstance(doc, Edition) else ()
-            print(
-                f"{style('ok', '32')}: {doc.id} ({len(values)} values, "
-                f"{sum(1 for _ in doc.nodes())} nodes)"
-            )
+        for s in found:
+            print(f"{style('ok', '32')}: {s.id} ({s.values} values, {s.nodes} nodes)")
     return status
 
 
@@ -209,8 +185,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
+    from guidelines_model._paths import default_content_root
     from guidelines_model.fmt import format_files
-    from guidelines_model.library import default_content_root
 
     paths = [Path(p) for p in args.paths] or [args.content or default_content_root()]
     missing = [p for p in paths if not p.exists()]

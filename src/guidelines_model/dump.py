@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from guidelines_model._io import atomic_write
-from guidelines_model.loader import EDITION_FILE, VALUES_DIR
+from guidelines_model._paths import EDITION_FILE, VALUES_DIR
 from guidelines_model.models import Edition
 
 #: Edition fields written to their own part file (file stem = field name), in this order.

@@ -3,49 +3,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guidelines_model._paths import (
+    EDITION_FILE,
+    default_content_root,
+    default_sources_root,
+    derivative_folders,
+    edition_folders,
+    sources_root_for,
+)
 from guidelines_model._yaml import DEFAULT_LIMITS, Limits
 from guidelines_model.errors import NotFoundError
-from guidelines_model.ids import edition_of
-from guidelines_model.loader import (
-    DERIVATIVE_FILE,
-    EDITION_FILE,
-    load_derivative,
-    load_edition,
-    no_gc,
-)
+from guidelines_model.ids import EDITION_ID_PATTERN, edition_of
+from guidelines_model.loader import load_derivative, load_edition, no_gc
 from guidelines_model.models import Derivative, Edition
-
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def _data_dir(name: str, env: str) -> Path:
-    if os.environ.get(env):
-        return Path(os.environ[env])
-    shipped = _PACKAGE / "_data" / name  # inside an installed wheel
-    if shipped.is_dir():
-        return shipped
-    return _PACKAGE.parents[1] / name  # a source checkout (src layout)
-
-
-def default_content_root() -> Path:
-    """The bundled content: ``$GUIDELINES_CONTENT``, the wheel's copy, or the checkout's."""
-    return _data_dir("content", "GUIDELINES_CONTENT")
-
-
-def default_sources_root() -> Path:
-    """The bundled source texts: ``$GUIDELINES_SOURCES``, the wheel's copy, or the checkout's."""
-    return _data_dir("sources", "GUIDELINES_SOURCES")
-
-
-def sources_root_for(content_root: Path) -> Path:
-    """The source texts that belong with a content folder (its sibling ``sources/``)."""
-    sibling = content_root.resolve().parent / "sources"
-    return sibling if sibling.is_dir() else default_sources_root()
 
 
 @dataclass(frozen=True)
@@ -103,13 +79,38 @@ def load_library(
     """
     base = Path(root) if root is not None else default_content_root()
     with no_gc():  # across editions too: else full collections rescan the editions loaded so far
-        editions = [
-            load_edition(p.parent, root=base, limits=limits)
-            for p in sorted(base.glob(f"*/{EDITION_FILE}"))
-        ]
+        editions = [load_edition(p, root=base, limits=limits) for p in edition_folders(base)]
         derivatives = [
-            load_derivative(p.parent, root=base, limits=limits)
-            for p in sorted(base.glob(f"derivatives/*/{DERIVATIVE_FILE}"))
+            load_derivative(p, root=base, limits=limits) for p in derivative_folders(base)
         ]
     editions.sort(key=lambda e: (e.year, e.id))
     return Library({e.id: e for e in editions}, {d.id: d for d in derivatives}, base)
+
+
+def load_editions(
+    ids: Sequence[str],
+    root: str | os.PathLike[str] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Edition]:
+    """The editions with these ids, loading only them where it can.
+
+    An edition is looked for first in the folder named as its id (as every bundled edition
+    is); when that is not it, the whole library is loaded and searched, so the result is what
+    :func:`load_library` would give, and an unknown id is a :class:`NotFoundError`.
+    """
+    base = Path(root) if root is not None else default_content_root()
+    found: dict[str, Edition] = {}
+    with no_gc():
+        for id_ in ids:
+            folder = base / id_
+            if id_ in found or not re.match(EDITION_ID_PATTERN, id_):
+                continue
+            if (folder / EDITION_FILE).is_file():
+                edition = load_edition(folder, root=base, limits=limits)
+                if edition.id == id_:
+                    found[id_] = edition
+    if any(id_ not in found for id_ in ids):
+        lib = load_library(base, limits=limits)
+        return [lib.edition(id_) for id_ in ids]
+    return [found[id_] for id_ in ids]

@@ -19,22 +19,12 @@ from pydantic import ValidationError as PydanticValidationError
 
 from guidelines_model._assign import LOADED
 from guidelines_model._origin import Origin, format_path
+from guidelines_model._paths import DERIVATIVE_FILE, edition_files
 from guidelines_model._read import Reader
 from guidelines_model._yaml import DEFAULT_LIMITS, Limits, YamlDocument
-from guidelines_model.errors import ContentError, Problem, SchemaError
+from guidelines_model.errors import Problem, SchemaError
 from guidelines_model.models import Derivative, Edition
-
-EDITION_FILE = "edition.yaml"
-DERIVATIVE_FILE = "derivative.yaml"
-VALUES_DIR = "values"
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should read it: relative to the working directory when inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+from guidelines_model.summary import summarise, to_cache
 
 
 @contextmanager
@@ -82,7 +72,7 @@ def load_edition(
     folder = Path(folder)
     reader = Reader(root or folder, limits)
     with no_gc():
-        groups = _edition_files(folder)
+        groups = edition_files(folder)
         entry = reader.prefetch("edition", groups)
         shown = [reader.display(p) for group in groups for p in group] if entry else []
         cached = entry.load(shown) if entry else None
@@ -95,7 +85,7 @@ def load_edition(
             except PydanticValidationError as exc:
                 raise _translate(exc, origin, plain, Edition) from None
             if entry is not None:
-                entry.save(edition, origin, shown)
+                entry.save(edition, origin, shown, to_cache(summarise(edition)))
     edition._origin = origin
     return edition
 
@@ -123,28 +113,9 @@ def load_derivative(
         except PydanticValidationError as exc:
             raise _translate(exc, origin, plain, Derivative) from None
         if entry is not None:
-            entry.save(derivative, origin, shown)
+            entry.save(derivative, origin, shown, to_cache(summarise(derivative)))
     derivative._origin = origin
     return derivative
-
-
-def _edition_files(folder: Path) -> list[list[Path]]:
-    """``[[edition.yaml], part files, value files]``, in the order they are read."""
-    meta_path = folder / EDITION_FILE
-    if not meta_path.is_file():
-        raise ContentError(
-            [
-                Problem(
-                    display_path(meta_path),
-                    1,
-                    1,
-                    "edition.yaml is missing",
-                    hint="every edition folder starts with an edition.yaml",
-                )
-            ]
-        )
-    parts = [p for p in sorted(folder.glob("*.yaml")) if p.name != EDITION_FILE]
-    return [[meta_path], parts, sorted((folder / VALUES_DIR).glob("*.yaml"))]
 
 
 def _gather(

@@ -191,7 +191,7 @@ def test_glossary_term_with_a_new_key_pairs_by_term() -> None:
 
 
 def test_metadata_changes_go_through_our_types() -> None:
-    """Metadata differences (DeepDiff inside) are changes with the field named, no ids."""
+    """Metadata differences are changes with the field named, no ids."""
     a = edition("a", value("voluntary", 1, ITEMS[0]))
     b = edition(
         "b",

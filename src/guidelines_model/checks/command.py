@@ -8,11 +8,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from guidelines_model._paths import sources_root_for
 from guidelines_model.checks import RULES, Report, run_checks, selected
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.cli import style
 from guidelines_model.errors import ContentError, GuidelinesError
-from guidelines_model.library import Library, load_library, sources_root_for
+from guidelines_model.library import Library, load_library
 from guidelines_model.models import Derivative, Edition
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}

@@ -39,7 +39,7 @@ def _colour(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command for parsed arguments; write the output; return the exit status."""
-    from guidelines_model.library import load_library
+    from guidelines_model.library import load_editions
 
     ignore = _ignore(args.ignore or "")
     editions: list[str] = list(args.editions or [])
@@ -52,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
     elif len(editions) < 2:
         raise DiffUsageError(USAGE)
     else:
-        lib = load_library(args.content)
-        eds = [lib.edition(i) for i in editions]
+        eds = load_editions(editions, args.content)
         if len(eds) == 2:
             text = render(
                 replace(diff(eds[0], eds[1]), ignore=ignore), args.format, colour=_colour(args)

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from guidelines_model._paths import default_content_root
 from guidelines_model.diff.engine import diff
 from guidelines_model.diff.errors import DiffError, GitError
 from guidelines_model.diff.model import DiffResult
 from guidelines_model.errors import ContentError, NotFoundError
-from guidelines_model.library import Library, default_content_root, load_library
+from guidelines_model.library import Library, load_library
 
 
 @dataclass(frozen=True)

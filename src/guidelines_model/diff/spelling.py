@@ -111,11 +111,15 @@ _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
 )
 
 
+#: Any rule at all: one match rules out most words, instead of one per rule.
+_ANY_RULE: Final = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES))
+
+
 @lru_cache(maxsize=65536)
 def _canonical_lower(word: str) -> str:
     if word in _UK_US:
         return _UK_US[word]
-    if word in US_UK:
+    if word in US_UK or not _ANY_RULE.match(word):
         return word
     for pattern, repl in _RULES:
         new = pattern.sub(repl, word)
