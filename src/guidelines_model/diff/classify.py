@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 from guidelines_model.diff.model import TextClass
 from guidelines_model.diff.spelling import canonical
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
 
@@ -36,7 +36,9 @@ SUBSTANTIVE: frozenset[TextClass] = frozenset({TextClass.SUBSTANTIVE})
 
 
 def _respell(text: str) -> str:
-    return _WORD.sub(lambda m: canonical(m.group()), text)
+    parts = _WORD_SPLIT.split(text)  # words at the odd places
+    parts[1::2] = map(canonical, parts[1::2])
+    return "".join(parts)
 
 
 _STEPS: tuple[tuple[TextClass, Callable[[str], str]], ...] = (

@@ -128,6 +128,7 @@ def _canonical_lower(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """The spelling shared by ``word``'s US and UK forms, in ``word``'s case pattern."""
     lower = word.lower()
