@@ -34,3 +34,12 @@ def content_copy(tmp_path: Path) -> Path:
     shutil.copytree(CONTENT, tmp_path / "content")
     shutil.copytree(SOURCES, tmp_path / "sources")
     return tmp_path / "content"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder, turned on for the test."""
+    where = tmp_path / "cache"
+    monkeypatch.setenv("GUIDELINES_CACHE_DIR", str(where))
+    monkeypatch.setenv("GUIDELINES_CACHE", "1")
+    return where

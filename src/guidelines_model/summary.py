@@ -61,25 +61,34 @@ class Summary:
 
 def summarise(doc: Edition | Derivative) -> Summary:
     """The summary of a loaded edition or derivative."""
+    from guidelines_model.models import Derivative  # loaded already: there is a document
+
     nodes = sum(1 for _ in doc.nodes())
-    if doc.kind == "derivative":
-        d: Any = doc
+    if isinstance(doc, Derivative):
         return Summary(
-            d.id, "derivative", d.kind, None, d.title, len(d.glosses), 0, 0, 0, nodes,
-            d.derived_from,
-        )  # fmt: skip
-    e: Any = doc
+            doc.id,
+            "derivative",
+            doc.kind,
+            None,
+            doc.title,
+            values=len(doc.glosses),
+            items=0,
+            supervisor_items=0,
+            terms=0,
+            nodes=nodes,
+            derived_from=doc.derived_from,
+        )
     return Summary(
-        e.id,
+        doc.id,
         "edition",
-        e.kind,
-        e.year,
-        e.title,
-        len(e.values),
-        sum(len(v.practice.items) for v in e.values),
-        sum(len(v.supervisor.items) for v in e.values if v.supervisor),
-        len(e.glossary),
-        nodes,
+        doc.kind,
+        doc.year,
+        doc.title,
+        values=len(doc.values),
+        items=sum(len(v.practice.items) for v in doc.values),
+        supervisor_items=sum(len(v.supervisor.items) for v in doc.values if v.supervisor),
+        terms=len(doc.glossary),
+        nodes=nodes,
     )
 
 

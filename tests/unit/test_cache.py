@@ -15,15 +15,6 @@ from guidelines_model import _read as read
 from guidelines_model._yaml import parse_yaml
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache folder, turned on for the test."""
-    where = tmp_path / "cache"
-    monkeypatch.setenv("GUIDELINES_CACHE_DIR", str(where))
-    monkeypatch.setenv("GUIDELINES_CACHE", "1")
-    return where
-
-
 def _entries(where: Path) -> list[Path]:
     return sorted(where.glob("*.cache")) if where.is_dir() else []
 

@@ -29,14 +29,6 @@ from guidelines_model.summary import summarise_folder
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    where = tmp_path / "cache"
-    monkeypatch.setenv("GUIDELINES_CACHE_DIR", str(where))
-    monkeypatch.setenv("GUIDELINES_CACHE", "1")
-    return where
-
-
 def _expected(lib: Library) -> list[Summary]:
     docs: list[Edition | Derivative] = [*lib.editions.values(), *lib.derivatives.values()]
     return [summarise(d) for d in docs]
