@@ -75,3 +75,20 @@ def edition_folders(root: Path) -> list[Path]:
 def derivative_folders(root: Path) -> list[Path]:
     """The derivative folders under a content root (``derivatives/*/derivative.yaml``)."""
     return [p.parent for p in sorted(root.glob(f"derivatives/*/{DERIVATIVE_FILE}"))]
+
+
+def document_folder(path: Path) -> Path:
+    """The folder a path given on the command line stands for: an edition or derivative folder
+    for a content file in it (``values/*.yaml`` included), else the path itself."""
+    if path.is_file():
+        path = path.parent
+    return path.parent if path.name == VALUES_DIR else path
+
+
+def folder_kind(folder: Path) -> str:
+    """``"edition"``, ``"derivative"`` or ``"root"`` (a content folder holding them)."""
+    if (folder / EDITION_FILE).is_file():
+        return "edition"
+    if (folder / DERIVATIVE_FILE).is_file():
+        return "derivative"
+    return "root"

@@ -93,19 +93,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _targets(paths: Sequence[str], default: Path) -> list[tuple[str, Path]]:
     """Resolve PATH arguments to (kind, folder): content roots, editions or derivatives."""
+    from guidelines_model._paths import document_folder, folder_kind
+
     out: list[tuple[str, Path]] = []
     for raw in paths or [str(default)]:
-        p = Path(raw)
-        if p.is_file():
-            p = p.parent.parent if p.parent.name == "values" else p.parent
-        if (p / "edition.yaml").is_file():
-            out.append(("edition", p))
-        elif (p / "derivative.yaml").is_file():
-            out.append(("derivative", p))
-        elif p.is_dir():
-            out.append(("root", p))
-        else:
+        if not Path(raw).exists():
             raise GuidelinesError(f"{raw}: no such file or folder")
+        folder = document_folder(Path(raw))
+        out.append((folder_kind(folder), folder))
     return out
 
 

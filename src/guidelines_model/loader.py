@@ -12,12 +12,13 @@ import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from guidelines_model._assign import LOADED
+from guidelines_model._cache import Entry
 from guidelines_model._origin import Origin, format_path
 from guidelines_model._paths import DERIVATIVE_FILE, edition_files
 from guidelines_model._read import Reader
@@ -71,51 +72,54 @@ def load_edition(
     """Load and validate one edition folder (``edition.yaml``, part files, ``values/``)."""
     folder = Path(folder)
     reader = Reader(root or folder, limits)
-    with no_gc():
-        groups = edition_files(folder)
-        entry = reader.prefetch("edition", groups)
-        shown = [reader.display(p) for group in groups for p in group] if entry else []
-        cached = entry.load(shown) if entry else None
-        if cached is not None and isinstance(cached[0], Edition):
-            edition, origin = cached[0], cached[1]
-        else:
-            data, origin, plain = _gather(groups, reader)
-            try:
-                edition = Edition.model_validate(data, context=LOADED)
-            except PydanticValidationError as exc:
-                raise _translate(exc, origin, plain, Edition) from None
-            if entry is not None:
-                entry.save(edition, origin, shown, to_cache(summarise(edition)))
-    edition._origin = origin
-    return edition
+    groups = edition_files(folder)
+    return read_document(Edition, reader, groups, reader.prefetch("edition", groups))
 
 
 def load_derivative(
     folder: str | os.PathLike[str], *, root: Path | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Derivative:
     """Load and validate one derivative folder (``derivative.yaml``)."""
-    path = Path(folder) / DERIVATIVE_FILE
     reader = Reader(root or Path(folder), limits)
-    entry = reader.prefetch("derivative", [[path]])
-    shown = [reader.display(path)] if entry else []
-    cached = entry.load(shown) if entry else None
-    if cached is not None and isinstance(cached[0], Derivative):
-        derivative, origin = cached[0], cached[1]
-    else:
-        doc = reader.read(path)
-        origin = Origin()
-        origin.add((), doc.marks)
-        plain = {((), p): raw for p, raw in doc.plain.items()}
-        try:
-            derivative = Derivative.model_validate(
-                _mapping(doc, "derivative metadata"), context=LOADED
-            )
-        except PydanticValidationError as exc:
-            raise _translate(exc, origin, plain, Derivative) from None
-        if entry is not None:
-            entry.save(derivative, origin, shown, to_cache(summarise(derivative)))
-    derivative._origin = origin
-    return derivative
+    groups = [[Path(folder) / DERIVATIVE_FILE]]
+    return read_document(Derivative, reader, groups, reader.prefetch("derivative", groups))
+
+
+Doc = TypeVar("Doc", Edition, Derivative)
+
+
+def read_document(
+    model: type[Doc], reader: Reader, groups: list[list[Path]], entry: Entry | None
+) -> Doc:
+    """The document in ``groups`` (as :func:`edition_files` lists them, or the derivative file),
+    whose bytes ``reader`` has prefetched into ``entry``: from the cache, or parsed, validated
+    and stored with its summary."""
+    with no_gc():
+        shown = [reader.display(p) for group in groups for p in group] if entry else []
+        cached = entry.load(shown) if entry else None
+        if cached is not None and isinstance(cached[0], model):
+            doc, origin = cached[0], cached[1]
+        else:
+            if model is Edition:
+                data, origin, plain = _gather(groups, reader)
+            else:
+                data, origin, plain = _gather_derivative(groups[0][0], reader)
+            try:
+                doc = model.model_validate(data, context=LOADED)
+            except PydanticValidationError as exc:
+                raise _translate(exc, origin, plain, model) from None
+            if entry is not None:
+                entry.save(doc, origin, shown, to_cache(summarise(doc)))
+    doc._origin = origin
+    return doc
+
+
+def _gather_derivative(path: Path, reader: Reader) -> tuple[dict[str, Any], Origin, dict[Any, str]]:
+    doc = reader.read(path)
+    origin = Origin()
+    origin.add((), doc.marks)
+    plain = {((), p): raw for p, raw in doc.plain.items()}
+    return _mapping(doc, "derivative metadata"), origin, plain
 
 
 def _gather(

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from guidelines_model._paths import (
     DERIVATIVE_FILE,
-    EDITION_FILE,
     default_content_root,
     derivative_folders,
     edition_files,
     edition_folders,
+    folder_kind,
 )
 from guidelines_model._read import Reader
 from guidelines_model._yaml import DEFAULT_LIMITS, Limits
@@ -118,19 +118,21 @@ def summarise_folder(
     """
     folder = Path(folder)
     root = root or folder.parent
-    derivative = (folder / DERIVATIVE_FILE).is_file() and not (folder / EDITION_FILE).is_file()
-    groups = [[folder / DERIVATIVE_FILE]] if derivative else edition_files(folder)
-    entry = Reader(root, limits).prefetch("derivative" if derivative else "edition", groups)
+    kind = "derivative" if folder_kind(folder) == "derivative" else "edition"
+    groups = [[folder / DERIVATIVE_FILE]] if kind == "derivative" else edition_files(folder)
+    reader = Reader(root, limits)
+    entry = reader.prefetch(kind, groups)
     stored = entry.summary() if entry is not None else None
     found = _from_cache(stored) if stored is not None else None
     if found is not None:
         return found
-    from guidelines_model import loader  # a miss: load and validate (this stores the summary)
+    # A miss: validate the files already read (this stores the summary).
+    from guidelines_model.loader import read_document
+    from guidelines_model.models import Derivative, Edition
 
-    doc = (loader.load_derivative if derivative else loader.load_edition)(
-        folder, root=root, limits=limits
-    )
-    return summarise(doc)
+    if kind == "derivative":
+        return summarise(read_document(Derivative, reader, groups, entry))
+    return summarise(read_document(Edition, reader, groups, entry))
 
 
 def summarise_library(

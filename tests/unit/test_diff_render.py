@@ -9,8 +9,9 @@ import pytest
 from tests.fixtures.diff.build import edition, value
 
 from guidelines_model import Edition
-from guidelines_model.diff import Collation, DiffResult, collate, diff
+from guidelines_model.diff import ChangeKind, Collation, DiffResult, collate, diff
 from guidelines_model.diff.render import FORMATS, render
+from guidelines_model.export.markdown import escape
 
 SCRIPT = "Peer supporters <script>alert('x')</script> keep *promises* | always."
 
@@ -94,6 +95,25 @@ def test_markdown_escapes_every_text(result: DiffResult) -> None:
     assert r"\<script\>alert('x')\</script\> keep \*promises\* \| always." in out
     assert "judgment<del>␣</del><ins>-</ins>free." in out
     assert "| **total** |" in out
+
+
+def test_added_and_removed_texts_are_shown_under_their_change(
+    editions: tuple[Edition, Edition, Edition],
+) -> None:
+    """A removed item's old text and an added value's text, struck or inserted (Markdown) and
+    signed (text), so a reader sees what went without opening the other edition."""
+    _, b, c = editions
+    result = diff(b, c)
+    md = render(result, "markdown")
+    text = render(result, "text")
+    assert "<ins>Hope.</ins>" in md
+    assert "    + Hope." in text
+    gone = [ch for ch in result.changes if ch.kind is ChangeKind.REMOVED]
+    assert [ch.old for ch in gone] == [SCRIPT]
+    for ch in gone:
+        assert ch.old is not None
+        assert f"<del>{escape(ch.old)}</del>" in md
+        assert f"    - {ch.old}" in text
 
 
 def test_json_follows_schema_version_1(result: DiffResult) -> None:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,10 +85,8 @@ def test_a_damaged_summary_is_not_trusted(
 ) -> None:
     """An entry whose summary lacks a field is treated as a miss and the folder loaded again."""
     expected = summarise_folder(content_copy / "2013")
-    original = cache.Entry.summary
     monkeypatch.setattr(cache.Entry, "summary", lambda self: {"id": "2013"})
     assert summarise_folder(content_copy / "2013") == expected
-    monkeypatch.setattr(cache.Entry, "summary", original)
 
 
 def _fresh_python(code: str, env: dict[str, str]) -> str:
@@ -155,3 +154,22 @@ def test_load_editions_finds_an_edition_in_a_folder_of_another_name(content_copy
         load_editions(["2020"], content_copy)
     with pytest.raises(NotFoundError):
         load_editions(["../content/first"], content_copy)
+
+
+def test_a_miss_reads_each_file_once(
+    content_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes read to look the folder up in the cache are the bytes validated."""
+    from guidelines_model import _read as read
+    from guidelines_model._yaml import read_bytes
+
+    reads: list[str] = []
+
+    def counting(path: Path, *args: Any) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path, *args)
+
+    monkeypatch.setattr(read, "read_bytes", counting)
+    summarise_folder(content_copy / "2013")
+    assert reads
+    assert len(reads) == len(set(reads))

@@ -8,7 +8,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from guidelines_model._paths import sources_root_for
+from guidelines_model._paths import document_folder, folder_kind, sources_root_for
 from guidelines_model.checks import RULES, Report, run_checks, selected
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.cli import style
@@ -19,13 +19,6 @@ from guidelines_model.models import Derivative, Edition
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
-def _folder(path: Path) -> Path:
-    """The edition (or derivative) folder a path names or lies in."""
-    if path.is_file():
-        path = path.parent
-    return path.parent if path.name == "values" else path
-
-
 def _resolve(targets: list[str], content: Path | None) -> tuple[Library, list[str] | None]:
     """A library and the ids to check, from ids, edition folders or a content folder."""
     paths = [Path(t) for t in targets if Path(t).exists()]
@@ -33,11 +26,9 @@ def _resolve(targets: list[str], content: Path | None) -> tuple[Library, list[st
         return load_library(content), targets or None
     if len(paths) != len(targets):
         raise GuidelinesError("give either edition ids or paths, not both")
-    folders = [_folder(p).resolve() for p in paths]
-    if len(folders) == 1 and not any(
-        (folders[0] / f).is_file() for f in ("edition.yaml", "derivative.yaml")
-    ):
-        return load_library(folders[0]), None  # a content folder
+    folders = [document_folder(p).resolve() for p in paths]
+    if len(folders) == 1 and folder_kind(folders[0]) == "root":
+        return load_library(folders[0]), None
     root = folders[0].parent
     if any(f.parent != root for f in folders):
         raise GuidelinesError("the editions to check must live in one content folder")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from guidelines_model.diff.model import KINDS, Change, DiffResult, EditionRef
+from guidelines_model.diff.model import KINDS, Change, ChangeKind, DiffResult, EditionRef
 from guidelines_model.diff.units import PARTS
 
 COLUMNS: tuple[str, ...] = (*(k.value for k in KINDS), "hidden")
@@ -31,6 +31,18 @@ def visible(text: str) -> str:
     if text.strip():
         return flat(text)
     return text.replace("\n\n", "¶").replace("\n", "¶").replace(" ", "␣")
+
+
+def excerpt(c: Change) -> str | None:
+    """The one line a single-column format prints under a change that is not a rewording: the
+    text of an added or moved unit, the old text of a removed one (``None`` for the rest)."""
+    if c.is_text_change:
+        return None
+    if c.kind in (ChangeKind.ADDED, ChangeKind.MOVED) and c.new is not None:
+        return flat(c.new)
+    if c.kind is ChangeKind.REMOVED and c.old is not None:
+        return flat(c.old)
+    return None
 
 
 def grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:

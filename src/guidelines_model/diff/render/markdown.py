@@ -11,6 +11,7 @@ from guidelines_model.diff.model import Change, ChangeKind, DiffResult
 from guidelines_model.diff.render._common import (
     COLUMNS,
     GAP,
+    excerpt,
     flat,
     grouped,
     heading,
@@ -56,16 +57,17 @@ def _table(result: DiffResult) -> list[str]:
     return out
 
 
+_EXCERPT_TAG = {ChangeKind.ADDED: "ins", ChangeKind.REMOVED: "del"}
+
+
 def _change(c: Change) -> list[str]:
     out = [f"- {escape(c.where)}: **{escape(c.describe())}**"]
+    text = excerpt(c)
     if c.is_text_change:
         out.append(f"  {inline(c.words)}")
-    elif c.kind is ChangeKind.ADDED and c.new is not None:
-        out.append(f"  <ins>{escape(flat(c.new))}</ins>")
-    elif c.kind is ChangeKind.REMOVED and c.old is not None:
-        out.append(f"  <del>{escape(flat(c.old))}</del>")
-    elif c.kind is ChangeKind.MOVED and c.new is not None:
-        out.append(f"  {escape(flat(c.new))}")
+    elif text is not None:
+        tag = _EXCERPT_TAG.get(c.kind)
+        out.append(f"  <{tag}>{escape(text)}</{tag}>" if tag else f"  {escape(text)}")
     if len(out) > 1:
         out[0] += "<br>"
     return out

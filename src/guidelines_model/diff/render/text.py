@@ -11,6 +11,7 @@ from guidelines_model.diff.model import Change, ChangeKind, DiffResult
 from guidelines_model.diff.render._common import (
     COLUMNS,
     GAP,
+    excerpt,
     flat,
     grouped,
     heading,
@@ -62,17 +63,18 @@ def _table(rows: list[tuple[str, dict[str, int]]], style: _Style) -> list[str]:
     return out
 
 
+_SIGNS = {ChangeKind.ADDED: ("+ ", "32"), ChangeKind.REMOVED: ("- ", "31")}
+
+
 def _change(c: Change, style: _Style) -> list[str]:
     label = f"{c.where}: {style(c.describe(), _KIND_COLOUR.get(c.kind, '0'))}"
     out = [f"  {label}"]
+    text = excerpt(c)
     if c.is_text_change:
         out.append(f"    {style.inline(c.words)}")
-    elif c.kind is ChangeKind.ADDED and c.new is not None:
-        out.append(f"    {style('+ ' + flat(c.new), '32')}")
-    elif c.kind is ChangeKind.REMOVED and c.old is not None:
-        out.append(f"    {style('- ' + flat(c.old), '31')}")
-    elif c.kind is ChangeKind.MOVED and c.new is not None:
-        out.append(f"    {flat(c.new)}")
+    elif text is not None:
+        sign, colour = _SIGNS.get(c.kind, ("", "0"))
+        out.append(f"    {style(sign + text, colour) if sign else text}")
     return out
 
 
