@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidelines_model._io import atomic_write
-from guidelines_model.schema import KINDS, schema_file, schema_json
+from guidelines_model.export.schema import KINDS, schema_file, schema_json
+from guidelines_model.write.atomic import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))  # for tests.fixtures.diff.synthetic
 from tests.fixtures.diff.synthetic import edit, edition_data, sentence  # noqa: E402
 
 from guidelines_model import CANONICAL_VALUE_KEYS, Edition  # noqa: E402
-from guidelines_model.dump import write_edition  # noqa: E402
+from guidelines_model.write.dump import write_edition  # noqa: E402
 
 #: Bump when the generated files change: a corpus with another stamp is regenerated.
 VERSION = "1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,22 @@ settings.register_profile(
 )
 settings.register_profile("ci", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+_SUITE_CACHE: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The load cache of the whole suite (subprocesses included) in a temporary folder: no test
+    writes to the user's cache folder."""
+    _SUITE_CACHE.append(tempfile.mkdtemp(prefix="guidelines-test-cache-"))
+    os.environ["GUIDELINES_CACHE_DIR"] = _SUITE_CACHE[-1]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the suite's cache folder."""
+    for folder in _SUITE_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

@@ -11,8 +11,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from guidelines_model._yaml import Limits
-    from guidelines_model.errors import (
+    from guidelines_model.library import Library, load_library, summarise_library
+    from guidelines_model.load.limits import Limits
+    from guidelines_model.load.loader import load_derivative, load_edition
+    from guidelines_model.load.summary import Summary, summarise
+    from guidelines_model.model.documents import Derivative, Edition
+    from guidelines_model.model.errors import (
         ContentError,
         GuidelinesError,
         LimitError,
@@ -23,14 +27,10 @@ if TYPE_CHECKING:
         UnsafeYamlError,
         YamlSyntaxError,
     )
-    from guidelines_model.ids import CANONICAL_VALUE_KEYS
-    from guidelines_model.library import Library, load_library
-    from guidelines_model.loader import load_derivative, load_edition
-    from guidelines_model.models import (
+    from guidelines_model.model.ids import CANONICAL_VALUE_KEYS
+    from guidelines_model.model.parts import (
         CompetencyCategory,
         CoreValue,
-        Derivative,
-        Edition,
         Gloss,
         Item,
         LanguageExample,
@@ -41,11 +41,14 @@ if TYPE_CHECKING:
         Term,
         WhoValue,
     )
-    from guidelines_model.summary import Summary, summarise, summarise_library
 
 _MODULES = {
-    "_yaml": ("Limits",),
-    "errors": (
+    "library": ("Library", "load_library", "summarise_library"),
+    "load.limits": ("Limits",),
+    "load.loader": ("load_derivative", "load_edition"),
+    "load.summary": ("Summary", "summarise"),
+    "model.documents": ("Derivative", "Edition"),
+    "model.errors": (
         "ContentError",
         "GuidelinesError",
         "LimitError",
@@ -56,14 +59,10 @@ _MODULES = {
         "UnsafeYamlError",
         "YamlSyntaxError",
     ),
-    "ids": ("CANONICAL_VALUE_KEYS",),
-    "library": ("Library", "load_library"),
-    "loader": ("load_derivative", "load_edition"),
-    "models": (
+    "model.ids": ("CANONICAL_VALUE_KEYS",),
+    "model.parts": (
         "CompetencyCategory",
         "CoreValue",
-        "Derivative",
-        "Edition",
         "Gloss",
         "Item",
         "LanguageExample",
@@ -74,7 +73,6 @@ _MODULES = {
         "Term",
         "WhoValue",
     ),
-    "summary": ("Summary", "summarise", "summarise_library"),
 }
 _HOME = {name: module for module, names in _MODULES.items() for name in names}
 

@@ -1,4 +1,8 @@
-"""The library: every edition and derivative, reachable by id."""
+"""The library: every edition and derivative of a content folder, reachable by id.
+
+>>> [(s.id, s.values, s.items) for s in summarise_library()][:2]
+[('2013', 12, 56), ('who_2017', 12, 56)]
+"""
 
 from __future__ import annotations
 
@@ -7,21 +11,24 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from guidelines_model._paths import (
+from guidelines_model.load.find import (
     EDITION_FILE,
-    default_content_root,
+    content_root,
     default_sources_root,
     derivative_folders,
     edition_folders,
     sources_root_for,
 )
-from guidelines_model._yaml import DEFAULT_LIMITS, Limits
-from guidelines_model.errors import NotFoundError
-from guidelines_model.ids import EDITION_ID_PATTERN, edition_of
-from guidelines_model.loader import load_derivative, load_edition, no_gc
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
+from guidelines_model.load.loader import load_derivative, load_edition, no_gc, summarise_folder
+from guidelines_model.load.summary import Summary
+from guidelines_model.model.errors import NotFoundError
+from guidelines_model.model.ids import EDITION_ID_PATTERN, edition_of
+
+if TYPE_CHECKING:
+    from guidelines_model.model.documents import Derivative, Edition
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def load_library(
 
     ``root`` defaults to the content bundled with the package.
     """
-    base = Path(root) if root is not None else default_content_root()
+    base = content_root(root)
     with no_gc():  # across editions too: else full collections rescan the editions loaded so far
         editions = [load_edition(p, root=base, limits=limits) for p in edition_folders(base)]
         derivatives = [
@@ -99,7 +106,7 @@ def load_editions(
     is); when that is not it, the whole library is loaded and searched, so the result is what
     :func:`load_library` would give, and an unknown id is a :class:`NotFoundError`.
     """
-    base = Path(root) if root is not None else default_content_root()
+    base = content_root(root)
     found: dict[str, Edition] = {}
     with no_gc():
         for id_ in ids:
@@ -114,3 +121,16 @@ def load_editions(
         lib = load_library(base, limits=limits)
         return [lib.edition(id_) for id_ in ids]
     return [found[id_] for id_ in ids]
+
+
+def summarise_library(
+    root: str | os.PathLike[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> list[Summary]:
+    """One summary per edition (in publication order) then per derivative, as
+    :func:`load_library` orders them; from the load cache where nothing changed (see
+    :mod:`guidelines_model.load.summary`). ``root`` defaults to the bundled content."""
+    base = content_root(root)
+    editions = [summarise_folder(p, root=base, limits=limits) for p in edition_folders(base)]
+    editions.sort(key=lambda s: (s.year or 0, s.id))
+    derivatives = [summarise_folder(p, root=base, limits=limits) for p in derivative_folders(base)]
+    return editions + derivatives

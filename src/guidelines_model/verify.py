@@ -16,9 +16,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from guidelines_model._origin import Location
-from guidelines_model.errors import SourceFileError
-from guidelines_model.models import Derivative, Edition, SourceRef
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.errors import SourceFileError
+from guidelines_model.model.origin import Location
+from guidelines_model.model.parts import SourceRef
 
 _QUOTES = str.maketrans(
     {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guidelines_model.schema import KINDS, SchemaKind, schema_file, schema_json
+from guidelines_model.export.schema import KINDS, SchemaKind, schema_file, schema_json
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -79,7 +79,7 @@ def test_installed_wheel_loads_every_edition(wheel: Path, tmp_path: Path) -> Non
         text=True,
         check=False,
         cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin", "GUIDELINES_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "12 56 ['2013', '2019_supervisors', 'who_2017'] 1.0"

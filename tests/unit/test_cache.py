@@ -10,9 +10,8 @@ import pytest
 from pydantic import BaseModel
 
 from guidelines_model import ContentError, load_edition, load_library
-from guidelines_model import _cache as cache
-from guidelines_model import _read as read
-from guidelines_model._yaml import parse_yaml
+from guidelines_model.load import cache, loader
+from guidelines_model.load.loader import parse_yaml
 
 
 def _entries(where: Path) -> list[Path]:
@@ -52,7 +51,7 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(file)
         return parse_yaml(text, file, *args)
 
-    monkeypatch.setattr(read, "parse_yaml", counting)
+    monkeypatch.setattr(loader, "parse_yaml", counting)
     return calls
 
 

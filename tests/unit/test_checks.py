@@ -11,7 +11,7 @@ import pytest
 from guidelines_model import Edition, Library
 from guidelines_model.checks import run_checks
 from guidelines_model.checks.finding import text_hash
-from guidelines_model.ids import CANONICAL_VALUE_KEYS
+from guidelines_model.model.ids import CANONICAL_VALUE_KEYS
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 SHA = "d192e846c5c0cf8e5c569191ad62d7667c49a4a017f9b0f5a59c6461f1413837"

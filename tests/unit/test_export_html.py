@@ -20,7 +20,7 @@ from guidelines_model import Derivative, Edition, Library
 from guidelines_model.export import exporter
 from guidelines_model.export.html import to_html
 from guidelines_model.export.markdown import to_markdown
-from guidelines_model.ids import CANONICAL_VALUE_KEYS
+from guidelines_model.model.ids import CANONICAL_VALUE_KEYS
 
 SHA = "0" * 64
 HOSTILE = (

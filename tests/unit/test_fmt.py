@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guidelines_model import UnsafeYamlError, YamlSyntaxError
-from guidelines_model._yaml import parse_yaml
 from guidelines_model.cli import main
-from guidelines_model.fmt import format_files, format_text
+from guidelines_model.load.loader import parse_yaml
+from guidelines_model.write.fmt import format_files, format_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

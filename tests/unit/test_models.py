@@ -11,8 +11,8 @@ from pydantic import ValidationError
 from tests.strategies import edition_data, editions
 
 from guidelines_model import Edition, load_edition
-from guidelines_model.dump import write_edition
 from guidelines_model.export.json import from_json, to_json
+from guidelines_model.write.dump import write_edition
 
 Data = dict[str, Any]
 

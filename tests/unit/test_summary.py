@@ -23,9 +23,9 @@ from guidelines_model import (
     summarise,
     summarise_library,
 )
-from guidelines_model import _cache as cache
 from guidelines_model.library import load_editions
-from guidelines_model.summary import summarise_folder
+from guidelines_model.load import cache
+from guidelines_model.load.loader import summarise_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -160,8 +160,8 @@ def test_a_miss_reads_each_file_once(
     content_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bytes read to look the folder up in the cache are the bytes validated."""
-    from guidelines_model import _read as read
-    from guidelines_model._yaml import read_bytes
+    from guidelines_model.load import read
+    from guidelines_model.load.read import read_bytes
 
     reads: list[str] = []
 

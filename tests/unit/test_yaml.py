@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from guidelines_model import LimitError, Limits, UnsafeYamlError, YamlSyntaxError
-from guidelines_model._yaml import parse_yaml, read_yaml
+from guidelines_model.load.loader import parse_yaml, read_yaml
 
 
 def test_c_parser_is_used() -> None:

@@ -23,9 +23,9 @@ from guidelines_model.checks import (  # noqa: F401
 )
 from guidelines_model.checks.finding import Finding, Report, Severity, acknowledge, text_hash
 from guidelines_model.checks.registry import RULES, Context, Rule
-from guidelines_model.errors import GuidelinesError
 from guidelines_model.library import Library
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.errors import GuidelinesError
 
 __all__ = [
     "RULES",

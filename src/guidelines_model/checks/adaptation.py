@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
-from guidelines_model.ids import join
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.ids import join
 
 
 def _parent_units(parent: Edition) -> Iterator[tuple[str, str]]:

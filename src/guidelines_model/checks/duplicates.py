@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
-from guidelines_model.models import Edition, Item
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.parts import Item
 from guidelines_model.verify import normalise
 
 NEAR = 90.0  # rapidfuzz ratio (0-100) from which two different items are near-duplicates

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
-from guidelines_model.errors import SourceFileError
+from guidelines_model.model.errors import SourceFileError
 from guidelines_model.verify import verify
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from guidelines_model._origin import Location
+from guidelines_model.model.origin import Location
 from guidelines_model.verify import normalise
 
 

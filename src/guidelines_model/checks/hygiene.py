@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
 
 _SPACING = [
     (re.compile(r"\S {2,}\S"), "two or more spaces in a row"),

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
-from guidelines_model.ids import edition_of
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.ids import edition_of
 
 
 @rule("GM301", "duplicate-id", Severity.ERROR, editions_only=False)

@@ -11,11 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from guidelines_model._origin import Location
-from guidelines_model._walk import Node
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.library import Library
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.nodes import Node
+from guidelines_model.model.origin import Location
 
 
 @dataclass

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
-from guidelines_model.ids import CANONICAL_VALUE_KEYS, join
-from guidelines_model.models import Edition, Item
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.ids import CANONICAL_VALUE_KEYS, join
+from guidelines_model.model.parts import Item
 from guidelines_model.verify import normalise
 
 CANON = list(CANONICAL_VALUE_KEYS)

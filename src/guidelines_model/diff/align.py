@@ -18,9 +18,9 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from guidelines_model.diff.assign import match
 from guidelines_model.diff.classify import similarity
 from guidelines_model.diff.model import ChangeKind
+from guidelines_model.diff.optimal_matching import match
 from guidelines_model.diff.units import TITLES, Role, Unit
 
 #: Below this similarity an unpaired item is added or removed rather than reworded.

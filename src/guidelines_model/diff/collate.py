@@ -18,7 +18,7 @@ from guidelines_model.diff.engine import ref, rows_of
 from guidelines_model.diff.model import EditionRef, Place, TextClass
 from guidelines_model.diff.units import Role, Unit, contexts, extract
 from guidelines_model.diff.words import Token, word_diff
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
 
 Status = Literal["same", "variant", "partial"]
 

@@ -33,8 +33,9 @@ from guidelines_model.diff.units import (
     same_value,
     text_count,
 )
-from guidelines_model.loader import no_gc
-from guidelines_model.models import CoreValue, Edition
+from guidelines_model.load.loader import no_gc
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.parts import CoreValue
 
 
 def diff(a: Edition, b: Edition, *, threshold: float = THRESHOLD) -> DiffResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidelines_model.errors import GuidelinesError
+from guidelines_model.model.errors import GuidelinesError
 
 
 class DiffError(GuidelinesError):

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from guidelines_model._paths import default_content_root
 from guidelines_model.diff.engine import diff
 from guidelines_model.diff.errors import DiffError, GitError
 from guidelines_model.diff.model import DiffResult
-from guidelines_model.errors import ContentError, NotFoundError
 from guidelines_model.library import Library, load_library
+from guidelines_model.load.find import content_root
+from guidelines_model.model.errors import ContentError, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def compare_rev(
     editions: Sequence[str] = (),
 ) -> RevReport:
     """Diff each edition (or those named) from revision ``rev`` to the working tree."""
-    root = Path(content) if content is not None else default_content_root()
+    root = content_root(content)
     old = _load_at(rev, root)
     new = load_library(root)
     ids = list(editions) or list(dict.fromkeys([*old.editions, *new.editions]))

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from guidelines_model.diff.classify import SUBSTANTIVE, classify
 from guidelines_model.diff.model import Change, ChangeKind, Place
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
 
 #: Edition fields that are not metadata: the id, the parts compared as texts, and the notes,
 #: exceptions and waivers that annotate our transcription rather than the publication.

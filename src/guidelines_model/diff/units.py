@@ -1,4 +1,4 @@
-"""The units a diff compares: every node of :mod:`guidelines_model._walk`, with its role.
+"""The units a diff compares: every node of :mod:`guidelines_model.model.nodes`, with its role.
 
 A unit is a container (a value, a section, a glossary term...), a *singleton* text (a title, a
 heading, a practice name), a paragraph of a paragraph list (a description, a definition), or an
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from guidelines_model._walk import Node, edition_nodes, value_nodes
 from guidelines_model.diff.classify import match_key
-from guidelines_model.models import CoreValue, Edition, Item
+from guidelines_model.model.documents import Edition, edition_nodes
+from guidelines_model.model.nodes import Node, value_nodes
+from guidelines_model.model.parts import CoreValue, Item
 
 
 class Role(Enum):

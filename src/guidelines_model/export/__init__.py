@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.model.documents import Derivative, Edition
 
 Format = Literal["json", "markdown", "html"]
 

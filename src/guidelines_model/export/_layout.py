@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guidelines_model.models import Edition, Section
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.parts import Section
 
 Render = Callable[[], list[str]]
 After = Callable[[str], list[str]]

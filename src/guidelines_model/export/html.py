@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from guidelines_model.export._layout import lay_out
-from guidelines_model.ids import join
-from guidelines_model.models import (
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.ids import join
+from guidelines_model.model.parts import (
     CompetencyCategory,
     CoreValue,
-    Derivative,
-    Edition,
     Footnote,
     Item,
     Note,

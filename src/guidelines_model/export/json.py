@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.model.documents import Derivative, Edition
 
 SCHEMA_VERSION = 1
 

@@ -10,14 +10,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from guidelines_model.export._layout import lay_out
-from guidelines_model.models import (
-    CoreValue,
-    Derivative,
-    Edition,
-    Footnote,
-    Item,
-    Section,
-)
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.parts import CoreValue, Footnote, Item, Section
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~])")
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+=.)])(?=\s|$)")

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from guidelines_model.errors import GuidelinesError
 from guidelines_model.library import load_library
+from guidelines_model.model.errors import GuidelinesError
 from guidelines_model.site.build import build
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from guidelines_model.errors import GuidelinesError
 from guidelines_model.library import Library, load_library
+from guidelines_model.model.errors import GuidelinesError
 from guidelines_model.site._env import Writer
 from guidelines_model.site.checklist import write_checklist
 from guidelines_model.site.compare import write_comparisons

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from guidelines_model.export.html import lang_of
 from guidelines_model.export.markdown import escape as md
-from guidelines_model.models import CoreValue, Edition, Item
+from guidelines_model.model.documents import Edition
+from guidelines_model.model.parts import CoreValue, Item
 from guidelines_model.site._env import Writer
 
 

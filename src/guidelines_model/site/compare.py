@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from guidelines_model.diff import NOISE, Change, ChangeKind, DiffResult, diff
 from guidelines_model.diff.render._common import grouped, heading
 from guidelines_model.export.html import lang_of
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import compare_path, short_label
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guidelines_model.ids import edition_of
 from guidelines_model.library import Library
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.ids import edition_of
 
 SITE_NAME = "Peer Support Practice Guidelines"
 

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from guidelines_model.export.html import article_html, lang_of
 from guidelines_model.export.json import to_json
 from guidelines_model.export.markdown import to_markdown
-from guidelines_model.models import Derivative
+from guidelines_model.model.documents import Derivative
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import (
     compare_path,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import compare_path, counts, kind_label, short_label
 

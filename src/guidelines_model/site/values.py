@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from guidelines_model.diff import NOISE, Cell, CollationRow, collate
 from guidelines_model.export.html import lang_of
-from guidelines_model.models import Edition
+from guidelines_model.model.documents import Edition
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import ValueInfo, short_label, value_path
 

@@ -15,7 +15,7 @@ ROW is a value key or a part name ("front matter", "glossary"...); COUNTS maps e
     {"kind": "reworded",                       # added removed moved reworded renumbered
      "classification": ["punctuation"],        # whitespace punctuation capitalisation spelling
                                                # substantive; [] when the wording is the same
-     "node": "practice-item",                  # node kind (see guidelines_model._walk), or
+     "node": "practice-item",                  # node kind (see guidelines_model.model.nodes), or
                                                # "metadata"
      "part": "values", "value": "transparent", # value key, or null outside the values
      "old_id": "2013/transparent/practice/2",  # null where absent (and for metadata)

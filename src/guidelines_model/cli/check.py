@@ -7,20 +7,49 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guidelines_model._paths import document_folder, folder_kind, sources_root_for
-from guidelines_model.checks import RULES, Report, run_checks, selected
-from guidelines_model.checks.finding import Finding, Severity
-from guidelines_model.cli import style
-from guidelines_model.errors import ContentError, GuidelinesError
-from guidelines_model.library import Library, load_library
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.cli.terminal import style
+from guidelines_model.model.errors import ContentError, GuidelinesError
 
-_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+if TYPE_CHECKING:
+    from guidelines_model.checks import Report
+    from guidelines_model.checks.finding import Finding
+    from guidelines_model.library import Library
+
+HELP = "Run the consistency checks; exit 1 on any unacknowledged error."
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """Targets, ``--format``, ``--select``, ``--ignore`` and ``--list``."""
+    parser.add_argument(
+        "targets",
+        nargs="*",
+        metavar="EDITION|PATH",
+        help="edition ids, edition folders or a content folder (default: all)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text (grouped by file), json, or GitHub workflow annotations",
+    )
+    parser.add_argument(
+        "--select",
+        default="",
+        metavar="CODES",
+        help="only these checks: comma-separated codes, prefixes (GM2) or names",
+    )
+    parser.add_argument("--ignore", default="", metavar="CODES", help="skip these checks")
+    parser.add_argument("--list", action="store_true", help="list the checks and exit")
 
 
 def _resolve(targets: list[str], content: Path | None) -> tuple[Library, list[str] | None]:
     """A library and the ids to check, from ids, edition folders or a content folder."""
+    from guidelines_model.library import load_library
+    from guidelines_model.load.find import document_folder, folder_kind
+    from guidelines_model.model.documents import Derivative, Edition
+
     paths = [Path(t) for t in targets if Path(t).exists()]
     if not paths:
         return load_library(content), targets or None
@@ -43,6 +72,9 @@ def _codes(spec: str) -> list[str]:
 
 
 def _text(report: Report) -> str:
+    from guidelines_model.checks.finding import Severity
+
+    colours = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
         by_file[f.location.file if f.location else "(no file)"].append(f)
@@ -54,7 +86,7 @@ def _text(report: Report) -> str:
             key=lambda f: (f.location.line, f.location.column) if f.location else (0, 0),
         ):
             where = f"{f.location.line}:{f.location.column}" if f.location else "-"
-            sev = style(f"{f.severity.value:<7}", _COLOURS[f.severity])
+            sev = style(f"{f.severity.value:<7}", colours[f.severity])
             line = f"  {where:<8} {sev} {f.code} {f.name}  {f.message}  [{f.id}]"
             if f.acknowledged:
                 line += style(f"  (acknowledged: {f.acknowledged})", "2")
@@ -71,6 +103,8 @@ def _text(report: Report) -> str:
 
 
 def _github(report: Report) -> str:
+    from guidelines_model.checks.finding import Severity
+
     out = []
     for f in report.findings:
         level = (
@@ -92,7 +126,10 @@ def _github(report: Report) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Entry point of ``guidelines check``."""
+    """Run the checks on the targets; print the report; exit 1 on an unacknowledged error."""
+    from guidelines_model.checks import RULES, run_checks, selected
+    from guidelines_model.load.find import sources_root_for
+
     if args.list:
         for r in selected(_codes(args.select), _codes(args.ignore)):
             print(f"{r.code} {r.name:<26} {r.severity.value:<8} {r.doc}")

@@ -1,16 +1,51 @@
-"""Assign citable ids to raw edition data before validation.
+"""Stable keys and citable ids: the scheme, and its assignment to raw edition data.
 
-Works on the plain data the loader builds (dicts and tuples) and on model instances passed in
-from Python; the input is never mutated. Anything of an unexpected shape is passed through
+An id is a slash-separated path that starts with the edition id, e.g. ``2013/voluntary/practice/3``.
+Ids are built from keys and item numbers written in the content (never from text), so they
+survive rewording. The full scheme is documented in the README under "Id scheme".
+
+:func:`assign_edition_ids` and :func:`assign_derivative_ids` fill the ids in before validation.
+They work on the plain data the loader builds (dicts and tuples) and on model instances passed
+in from Python; the input is never mutated. Anything of an unexpected shape is passed through
 untouched so that validation reports it at its location.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
-from guidelines_model.ids import join
+#: The twelve core values in canonical order, keyed as every edition keys them.
+CANONICAL_VALUE_KEYS: Final[tuple[str, ...]] = (
+    "voluntary",
+    "hopeful",
+    "open-minded",
+    "empathetic",
+    "respectful",
+    "facilitates-change",
+    "honest-direct",
+    "mutual-reciprocal",
+    "shared-power",
+    "strengths-focused",
+    "transparent",
+    "person-driven",
+)
+
+KEY_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EDITION_ID_PATTERN: Final = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
+
+
+def join(*parts: str | int) -> str:
+    """Join id parts with ``/``."""
+    return "/".join(str(p) for p in parts)
+
+
+def edition_of(id_: str) -> str:
+    """The edition (or derivative) id an id belongs to."""
+    return id_.split("/", 1)[0]
+
+
+# --- assignment: raw data -> data with every id filled in ---------------------------------------
 
 _Fn = Callable[[Any, str], Any]
 

@@ -1,20 +1,64 @@
-"""Plain data from parser events: the builder behind :func:`guidelines_model._yaml.parse_yaml`.
+"""Load stage 4, plain data with positions: built from the parser events by our own code.
 
-Refuses tags, anchors, aliases and merge keys (an alias bomb never expands), detects duplicate
-keys, limits nesting depth and node count, resolves plain scalars under the YAML 1.2 core
-schema, and records the position of every node. Mappings become dicts, sequences tuples.
+We never let ruamel construct objects. Building from parser events gives us, in one pass:
+positions of every node (for error messages), rejection of tags, anchors, aliases and merge
+keys (an alias bomb never expands), duplicate-key detection, a nesting-depth limit that the C
+parser does not enforce itself, a node-count limit, and YAML 1.2 core-schema scalars (``no``
+stays a string). Mappings become dicts, sequences tuples.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple, NoReturn
 
-from guidelines_model._origin import Marks
-from guidelines_model._origin import Path as DataPath
-from guidelines_model._yaml import Limits, _problem, resolve_plain
-from guidelines_model.errors import LimitError, UnsafeYamlError, YamlSyntaxError
+from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
+from guidelines_model.model.errors import LimitError, Problem, UnsafeYamlError, YamlSyntaxError
+from guidelines_model.model.origin import Marks
+from guidelines_model.model.origin import Path as DataPath
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+# YAML 1.2 core ints, except a leading zero (``012``), which YAML 1.1 reads as octal: kept a
+# string so that it is reported instead of silently meaning 12 or 10.
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?$")
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """A parsed content file: its data and the position of every node."""
+
+    data: Any
+    marks: Marks
+    #: Raw text of plain scalars that resolved to a non-string (for "quote it" hints).
+    plain: dict[DataPath, str]
+
+
+def build(events: Iterable[Any], file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+    """The plain data of one file's parser events; raise ``ContentError`` on anything unsafe."""
+    builder = Builder(file, limits)
+    builder.run(events)
+    return YamlDocument(builder.root, builder.marks, builder.plain)
 
 
 def _fail(
@@ -25,7 +69,7 @@ def _fail(
     hint: str | None = None,
 ) -> NoReturn:
     m = ev.start_mark
-    raise cls([_problem(file, m.line + 1, m.column + 1, message, hint)])
+    raise cls([Problem(file, m.line + 1, m.column + 1, message, hint=hint)])
 
 
 class _Types(NamedTuple):
@@ -80,7 +124,7 @@ class Builder:
         #: Anchored values and their size in nodes (only when aliases are allowed).
         self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def run(self, events: Iterator[Any]) -> None:  # noqa: PLR0912, PLR0915 - one flat hot loop
+    def run(self, events: Iterable[Any]) -> None:  # noqa: PLR0912, PLR0915 - one flat hot loop
         """Build from every event: the common ones inline, the rest through :meth:`event`.
 
         The inline paths are :meth:`_scalar`, :meth:`_open` and :meth:`_close` for nodes

@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from guidelines_model._io import atomic_write
-from guidelines_model._paths import EDITION_FILE, VALUES_DIR
-from guidelines_model.models import Edition
+from guidelines_model.load.find import EDITION_FILE, VALUES_DIR
+from guidelines_model.model.documents import Edition
+from guidelines_model.write.atomic import atomic_write
 
 #: Edition fields written to their own part file (file stem = field name), in this order.
 PART_FILES: dict[str, tuple[str, ...]] = {

@@ -1,18 +1,22 @@
-"""Where content lives, and which files make up an edition: no pydantic, so that commands
-answered from the load cache stay light."""
+"""Load stage 1, the files: where content lives, and which files make up a document.
+
+No pydantic here, so that commands answered from the load cache stay light.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from guidelines_model.errors import ContentError, Problem
+from guidelines_model.model.errors import ContentError, Problem
 
 EDITION_FILE = "edition.yaml"
 DERIVATIVE_FILE = "derivative.yaml"
 VALUES_DIR = "values"
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # guidelines_model/
 
 
 def _data_dir(name: str, env: str) -> Path:
@@ -27,6 +31,11 @@ def _data_dir(name: str, env: str) -> Path:
 def default_content_root() -> Path:
     """The bundled content: ``$GUIDELINES_CONTENT``, the wheel's copy, or the checkout's."""
     return _data_dir("content", "GUIDELINES_CONTENT")
+
+
+def content_root(root: str | os.PathLike[str] | None) -> Path:
+    """The content folder ``root`` names, or the bundled content when it names none."""
+    return Path(root) if root is not None else default_content_root()
 
 
 def default_sources_root() -> Path:
@@ -48,8 +57,44 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def edition_files(folder: Path) -> list[list[Path]]:
-    """``[[edition.yaml], part files, value files]``, in the order they are read."""
+@dataclass(frozen=True, slots=True)
+class DocumentFiles:
+    """The files of one edition or derivative: its metadata file, then (for an edition) its part
+    files and its value files, each sorted by name."""
+
+    kind: Literal["edition", "derivative"]
+    metadata: Path
+    parts: tuple[Path, ...] = ()
+    values: tuple[Path, ...] = ()
+
+    @property
+    def paths(self) -> list[Path]:
+        """Every file, in the order they are read."""
+        return [self.metadata, *self.parts, *self.values]
+
+    @property
+    def groups(self) -> list[list[Path]]:
+        """The files by role: ``[[metadata], parts, values]`` (``[[metadata]]`` for a
+        derivative)."""
+        if self.kind == "derivative":
+            return [[self.metadata]]
+        return [[self.metadata], list(self.parts), list(self.values)]
+
+
+def document_files(folder: Path) -> DocumentFiles:
+    """The files of the edition or derivative in ``folder``."""
+    if folder_kind(folder) == "derivative":
+        return derivative_files(folder)
+    return edition_files(folder)
+
+
+def derivative_files(folder: Path) -> DocumentFiles:
+    """The file of the derivative in ``folder``."""
+    return DocumentFiles("derivative", folder / DERIVATIVE_FILE)
+
+
+def edition_files(folder: Path) -> DocumentFiles:
+    """The files of the edition in ``folder`` (``ContentError`` without an ``edition.yaml``)."""
     meta_path = folder / EDITION_FILE
     if not meta_path.is_file():
         raise ContentError(
@@ -63,8 +108,10 @@ def edition_files(folder: Path) -> list[list[Path]]:
                 )
             ]
         )
-    parts = [p for p in sorted(folder.glob("*.yaml")) if p.name != EDITION_FILE]
-    return [[meta_path], parts, sorted((folder / VALUES_DIR).glob("*.yaml"))]
+    parts = tuple(p for p in sorted(folder.glob("*.yaml")) if p.name != EDITION_FILE)
+    return DocumentFiles(
+        "edition", meta_path, parts, tuple(sorted((folder / VALUES_DIR).glob("*.yaml")))
+    )
 
 
 def edition_folders(root: Path) -> list[Path]:

@@ -7,7 +7,12 @@ from itertools import permutations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidelines_model.diff.assign import MAX_FULL_PAIRS, greedy, linear_sum_assignment, match
+from guidelines_model.diff.optimal_matching import (
+    MAX_FULL_PAIRS,
+    greedy,
+    linear_sum_assignment,
+    match,
+)
 
 MATRICES = st.integers(1, 5).flatmap(
     lambda n: st.integers(1, 5).flatmap(

@@ -11,7 +11,7 @@ import copy
 import json
 from typing import Any, Literal
 
-from guidelines_model.models import Derivative, Edition
+from guidelines_model.model.documents import Derivative, Edition
 
 SchemaKind = Literal["edition", "metadata", "part", "value", "derivative"]
 KINDS: tuple[SchemaKind, ...] = ("edition", "metadata", "part", "value", "derivative")

@@ -1,4 +1,5 @@
-"""A cache of loaded documents: unchanged content is neither parsed nor validated again.
+"""Beside the load pipeline, a cache of loaded documents: unchanged content is neither parsed
+nor validated again.
 
 YAML stays the source people edit. After an edition or derivative loads and validates, the
 loader stores the result (the validated models as plain data, and where each node is written)
@@ -22,8 +23,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from guidelines_model._origin import Marks, Origin
-from guidelines_model._yaml import Limits
+from guidelines_model.load.find import DocumentFiles
+from guidelines_model.load.limits import Limits
+from guidelines_model.load.read import RawFile
+from guidelines_model.load.summary import summarise, to_cache
+from guidelines_model.model.origin import Marks, Origin
 
 #: Bump when the stored shape changes.
 FORMAT = 2
@@ -33,20 +37,8 @@ MAX_ENTRIES = 4096
 MAX_BYTES = 512 * 1024 * 1024
 _MAGIC = b"guidelines-model cache\n"
 _OFF = {"0", "false", "no", "off"}
-#: The modules whose code decides what a load gives.
-_CODE = (
-    "_assign",
-    "_build",
-    "_cache",
-    "_origin",
-    "_paths",
-    "_read",
-    "_yaml",
-    "ids",
-    "loader",
-    "models",
-    "summary",
-)
+#: The packages whose code decides what a load gives: the model and the load pipeline.
+_CODE = ("model", "load")
 #: The other packages' files that do (a version bump changes their size or time), by module:
 #: the module's own file, or the files matching a pattern beside it.
 _DEPENDENCIES = (
@@ -89,8 +81,8 @@ def _stamp() -> tuple[Any, ...]:
     """
     import importlib.util
 
-    here = Path(__file__).parent
-    files = [here / f"{name}.py" for name in _CODE]
+    package = Path(__file__).parents[1]
+    files = [f for name in _CODE for f in sorted((package / name).glob("*.py"))]
     for name, pattern in _DEPENDENCIES:
         with contextlib.suppress(ImportError, ValueError):
             spec = importlib.util.find_spec(name)
@@ -117,15 +109,12 @@ def _models() -> dict[str, Model]:
     A plain model has no private attributes and no post-init: :func:`_decode` builds it as
     ``model_construct`` would, without its per-field bookkeeping (7x faster).
     """
-    from guidelines_model.models import _Model
+    from guidelines_model.model.documents import model_classes
 
     out: dict[str, Model] = {}
-    todo: list[type[Any]] = [_Model]
-    while todo:
-        cls = todo.pop()
+    for cls in model_classes():
         plain = not cls.__private_attributes__ and cls.__pydantic_post_init__ is None
         out[cls.__name__] = (cls, tuple(cls.model_fields), plain)
-        todo.extend(cls.__subclasses__())
     return out
 
 
@@ -172,6 +161,16 @@ def _decode(value: Any, models: dict[str, Model]) -> Any:
     return obj
 
 
+def lookup(files: DocumentFiles, raw: list[RawFile], root: Path, limits: Limits) -> Entry | None:
+    """The entry of a document's files as read, or ``None``: the cache is off, or a file could
+    not be read (the loader reports it in its turn)."""
+    if cache_dir() is None or any(f.error is not None for f in raw):
+        return None
+    data = {f.path: f.data for f in raw}
+    keys = [[digest(data[p]) for p in group] for group in files.groups]
+    return Entry.open(files.kind, keys, root.resolve(), limits)
+
+
 class Entry:
     """The cache entry of one folder's files (by content)."""
 
@@ -210,7 +209,7 @@ class Entry:
         return stored if type(stored) is tuple and len(stored) == 4 else None
 
     def summary(self) -> dict[str, Any] | None:
-        """The stored summary of the document (see :mod:`guidelines_model.summary`), read
+        """The stored summary of the document (see :mod:`guidelines_model.load.summary`), read
         without building any model; ``None`` if absent."""
         stored = self._payload(touch=False)
         return stored[0] if stored is not None and type(stored[0]) is dict else None
@@ -228,7 +227,7 @@ class Entry:
         except (EOFError, ValueError, TypeError, IndexError, KeyError):
             return None
 
-    def save(self, doc: Any, origin: Origin, files: list[str], summary: dict[str, Any]) -> None:
+    def save(self, doc: Any, origin: Origin, files: list[str]) -> None:
         """Store a document that loaded and validated, with its summary; never raise (it is
         only a cache)."""
         with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
@@ -240,7 +239,9 @@ class Entry:
                 marks[i] = m
                 parts.append((prefix, inner, i))
             stored = [(i, (m.values, m.keys)) for i, m in marks.items()]
-            payload = marshal.dumps((summary, _encode(doc), stored, parts))
+            tree = _encode(doc)
+            summary = to_cache(summarise(doc))
+            payload = marshal.dumps((summary, tree, stored, parts))
             _write(self.path, _MAGIC + digest(payload) + payload)
             _prune(self.path.parent)
 

@@ -7,6 +7,7 @@ Every error carries its context as attributes; ``str(error)`` is the message a u
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +85,21 @@ class NotFoundError(GuidelinesError, LookupError):
 
 class SourceFileError(GuidelinesError):
     """A source document is missing, outside the sources folder, or its sha256 differs."""
+
+
+class OutputError(GuidelinesError):
+    """An output file could not be written."""
+
+
+def yaml_type(value: Any) -> str:
+    """What a message calls a value's type, in YAML's words: mapping, list, string, number..."""
+    return {
+        dict: "mapping",
+        tuple: "list",
+        list: "list",
+        str: "string",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)

@@ -14,9 +14,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidelines_model._io import atomic_write
-from guidelines_model._yaml import DEFAULT_LIMITS, Limits, decode, parse_yaml
-from guidelines_model.errors import ContentError, Problem
+from guidelines_model.load.events import decode
+from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
+from guidelines_model.load.loader import parse_yaml
+from guidelines_model.model.errors import ContentError, Problem
+from guidelines_model.write.atomic import atomic_write
 
 
 def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str:
@@ -70,7 +72,7 @@ def format_files(
         shown = (display or {}).get(path, os.fspath(path))
         raw = path.read_bytes()
         if len(raw) > limits.max_file_bytes:
-            from guidelines_model.errors import LimitError
+            from guidelines_model.model.errors import LimitError
 
             raise LimitError(
                 [

@@ -7,11 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from guidelines_model.errors import GuidelinesError
-
-
-class OutputError(GuidelinesError):
-    """An output file could not be written."""
+from guidelines_model.model.errors import OutputError
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:

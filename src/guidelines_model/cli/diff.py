@@ -1,0 +1,100 @@
+"""``guidelines diff``: two editions give a diff, three or more a collation; ``--rev`` compares
+the content at a git revision with the working tree. A diff is not a failure: exit status 0."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from guidelines_model.cli.terminal import emit
+
+if TYPE_CHECKING:
+    from guidelines_model.diff.model import TextClass
+
+HELP = (
+    "Compare editions: values and items aligned, changes classified, word by word. "
+    "With two editions, the changes from the first to the second; with three or more, "
+    "an alignment table of every value and item across them."
+)
+
+USAGE = (
+    "give two editions to compare (guidelines diff 2013 2019_supervisors), three or more "
+    "to collate them, or --rev REV to compare the content at a git revision with the "
+    "working tree"
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """EDITION arguments, ``--format``, ``-o``, ``--ignore`` and ``--rev``."""
+    parser.add_argument(
+        "editions",
+        nargs="*",
+        metavar="EDITION",
+        help="edition ids, oldest first (default with --rev: every edition)",
+    )
+    parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    parser.add_argument(
+        "--ignore",
+        default="",
+        metavar="CLASSES",
+        help="hide text changes of these classes, comma-separated: "
+        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four)",
+    )
+    parser.add_argument(
+        "--rev",
+        metavar="REV",
+        help="compare the content at this git revision with the working tree",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command for parsed arguments; write the output; return the exit status."""
+    from guidelines_model.diff.collate import collate
+    from guidelines_model.diff.engine import diff
+    from guidelines_model.diff.errors import DiffUsageError
+    from guidelines_model.diff.render import render
+    from guidelines_model.library import load_editions
+
+    ignore = _ignore(args.ignore or "")
+    editions: list[str] = list(args.editions or [])
+    if args.rev:
+        from guidelines_model.diff.git import compare_rev
+
+        report = compare_rev(args.rev, args.content, editions)
+        report = replace(report, diffs=tuple(replace(d, ignore=ignore) for d in report.diffs))
+        text = render(report, args.format, colour=_colour(args))
+    elif len(editions) < 2:
+        raise DiffUsageError(USAGE)
+    else:
+        eds = load_editions(editions, args.content)
+        if len(eds) == 2:
+            text = render(
+                replace(diff(eds[0], eds[1]), ignore=ignore), args.format, colour=_colour(args)
+            )
+        else:
+            text = render(collate(eds, ignore=ignore), args.format, colour=_colour(args))
+    emit(text, args.output)
+    return 0
+
+
+def _ignore(spec: str) -> frozenset[TextClass]:
+    from guidelines_model.diff.errors import DiffUsageError
+    from guidelines_model.diff.model import parse_ignore
+
+    try:
+        return parse_ignore(spec)
+    except ValueError as exc:
+        raise DiffUsageError(f"--ignore: {exc}") from None
+
+
+def _colour(args: argparse.Namespace) -> bool:
+    return (
+        args.format == "text"
+        and not args.output
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )

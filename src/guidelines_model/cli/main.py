@@ -1,0 +1,92 @@
+"""The ``guidelines`` command: the parser, and the dispatch to one module per subcommand.
+
+Human output by default, machine output behind ``--format``; exit status 0 on success, 1 on
+any error or failed check, never a traceback. Each command module imports the library inside
+its ``run``, so that a command pays only for what it uses (``list`` on unchanged content
+never imports pydantic).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from guidelines_model.cli import (
+    check,
+    diff,
+    export,
+    fmt,
+    schema,
+    show,
+    validate,
+    verify_sources,
+)
+from guidelines_model.cli import list as list_
+from guidelines_model.cli.terminal import style
+from guidelines_model.model.errors import GuidelinesError
+
+
+class Command(Protocol):
+    """What a command module defines."""
+
+    HELP: str
+
+    def arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the command's arguments to its parser."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Run the command; return the exit status."""
+
+
+#: The subcommands, in the order ``--help`` lists them.
+COMMANDS: dict[str, Command] = {
+    "list": list_,
+    "show": show,
+    "validate": validate,
+    "verify-sources": verify_sources,
+    "export": export,
+    "diff": diff,
+    "check": check,
+    "fmt": fmt,
+    "schema": schema,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="guidelines",
+        description="Every edition of the peer-support practice guidelines as typed content: "
+        "list, show, validate, verify against the sources, export, compare.",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder to use (default: the content shipped with the package)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        p = sub.add_parser(name, help=command.HELP, description=command.HELP)
+        command.arguments(p)
+        p.set_defaults(handler=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``guidelines`` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except GuidelinesError as exc:
+        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        return 130

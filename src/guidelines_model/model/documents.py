@@ -1,0 +1,260 @@
+"""The documents: an edition and a derivative, the walk of their citable nodes, and where each
+node is written.
+
+Ids (``id`` fields) are never read from content: :class:`Edition` and :class:`Derivative` assign
+them when they are validated, from the keys and item numbers the content holds
+(:mod:`.ids`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
+
+from guidelines_model.model.ids import (
+    assign_derivative_ids,
+    assign_edition_ids,
+    join,
+    loaded,
+)
+from guidelines_model.model.nodes import (
+    Node,
+    Nodes,
+    footnote_nodes,
+    item_nodes,
+    paragraph_nodes,
+    section_nodes,
+    value_nodes,
+)
+from guidelines_model.model.origin import Location, Origin
+from guidelines_model.model.parts import (
+    Approval,
+    CompetencyCategory,
+    CoreValue,
+    EditionId,
+    EditionKind,
+    Gloss,
+    Item,
+    LanguageExample,
+    Licence,
+    Misconception,
+    Note,
+    PlacedPart,
+    Section,
+    SourceException,
+    SourceRef,
+    Spelling,
+    Term,
+    Text,
+    Waiver,
+    WhoValue,
+    _Model,
+)
+
+
+class _Document(_Model):
+    """An edition or derivative: remembers where it was loaded from (never serialised)."""
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin | None:
+        """The files this document was loaded from, or ``None`` if built in Python."""
+        return self._origin
+
+    def nodes(self) -> Iterator[Node]:
+        """Every citable node in document order."""
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        # Equal content is equal wherever it was loaded from: the origin is not compared.
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
+
+
+class Edition(_Document):
+    """One published edition of the guidelines."""
+
+    id: EditionId
+    title: Text
+    subtitle: str | None = None
+    publisher: Text
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    kind: EditionKind
+    based_on: EditionId | None = None
+    spelling: Spelling
+    version: str | None = None
+    document_number: str | None = None
+    url: str | None = None
+    licence: Licence
+    citation: Text
+    approval: tuple[Approval, ...] = ()
+    sources: tuple[SourceRef, ...] = Field(min_length=1)
+    front_matter: tuple[Section, ...] = ()
+    #: Where parts are printed among the front-matter sections: part -> "section-key" (after
+    #: the section) or "section-key/k" (after its block k). Unplaced parts follow the front matter.
+    placement: dict[PlacedPart, Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[0-9]+)?$")]] = Field(
+        default_factory=dict
+    )
+    values: tuple[CoreValue, ...]
+    glossary_heading: str | None = None
+    glossary_intro: tuple[Text, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    back_matter: tuple[Section, ...] = ()
+    who_values: tuple[WhoValue, ...] = ()
+    key_objectives: tuple[Item, ...] = ()
+    competencies: tuple[CompetencyCategory, ...] = ()
+    misconceptions: tuple[Misconception, ...] = ()
+    language_examples: tuple[LanguageExample, ...] = ()
+    interview_questions: tuple[Item, ...] = ()
+    job_description: tuple[Section, ...] = ()
+    notes: tuple[Note, ...] = ()
+    unverified: tuple[SourceException, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
+        return assign_edition_ids(data, tuples=loaded(info.context))
+
+    def value(self, key: str) -> CoreValue:
+        """The value with this key; ``KeyError`` if the edition has none."""
+        for v in self.values:
+            if v.key == key:
+                return v
+        raise KeyError(key)
+
+    def nodes(self) -> Iterator[Node]:
+        """Every citable node (values, items, terms, sections, texts) in document order."""
+        return edition_nodes(self)
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every quoted text of the edition as ``(id, text)``, in document order."""
+        return ((n.id, n.text) for n in edition_nodes(self) if n.text is not None)
+
+    def locate(self, id_: str) -> Location | None:
+        """Where the node with this id is written in the content files (if loaded from files)."""
+        return _locate(self, edition_nodes(self), id_)
+
+
+class Derivative(_Document):
+    """A text derived from an edition (a training summary...): linked to values, not an edition."""
+
+    id: EditionId
+    title: Text
+    publisher: str | None = None
+    kind: Literal["derivative"] = "derivative"
+    derived_from: EditionId
+    url: str | None = None
+    sources: tuple[SourceRef, ...] = Field(min_length=1)
+    glosses: tuple[Gloss, ...] = ()
+    sections: tuple[Section, ...] = ()
+    notes: tuple[Note, ...] = ()
+    unverified: tuple[SourceException, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
+        return assign_derivative_ids(data, tuples=loaded(info.context))
+
+    def gloss(self, key: str) -> Gloss | None:
+        """The gloss of the value with this key, if the derivative has one."""
+        return next((g for g in self.glosses if g.value == key), None)
+
+    def nodes(self) -> Iterator[Node]:
+        """Every citable node in document order."""
+        return derivative_nodes(self)
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every quoted text as ``(id, text)``."""
+        return ((n.id, n.text) for n in derivative_nodes(self) if n.text is not None)
+
+    def locate(self, id_: str) -> Location | None:
+        """Where the node with this id is written in the content files (if loaded from files)."""
+        return _locate(self, derivative_nodes(self), id_)
+
+
+def model_classes() -> list[type[_Model]]:
+    """Every model class: the documents and all their parts (and their bases)."""
+    out: list[type[_Model]] = []
+    todo: list[type[_Model]] = [_Model]
+    while todo:
+        cls = todo.pop()
+        out.append(cls)
+        todo.extend(cls.__subclasses__())
+    return out
+
+
+def _locate(doc: Edition | Derivative, nodes: Iterator[Node], id_: str) -> Location | None:
+    origin = doc._origin
+    if origin is None:
+        return None
+    for node in nodes:
+        if node.id == id_:
+            return origin.locate(node.path, id_)
+    return None
+
+
+# --- the walk of a document's citable nodes ----------------------------------------------------
+
+
+def edition_nodes(e: Edition) -> Nodes:
+    """Every citable node of an edition, in document order."""
+    yield Node(e.id, (), "edition")
+    yield Node(join(e.id, "title"), ("title",), "edition-title", e.title)
+    if e.subtitle:
+        yield Node(join(e.id, "subtitle"), ("subtitle",), "edition-subtitle", e.subtitle)
+    yield from section_nodes(e.front_matter, ("front_matter",))
+    for i, w in enumerate(e.who_values):
+        yield Node(w.id, ("who_values", i), "who-value")
+        yield Node(join(w.id, "name"), ("who_values", i, "name"), "who-value-name", w.name)
+        yield Node(join(w.id, "text"), ("who_values", i, "text"), "who-value-text", w.text)
+    yield from item_nodes(e.key_objectives, ("key_objectives",), "key-objective")
+    for i, m in enumerate(e.misconceptions):
+        here = ("misconceptions", i)
+        yield Node(m.id, here, "misconception-row")
+        yield Node(
+            join(m.id, "misconception"), (*here, "misconception"), "misconception", m.misconception
+        )
+        yield from paragraph_nodes(m.id, "explanation", m.explanation, here, "explanation")
+    for i, v in enumerate(e.values):
+        yield from value_nodes(v, ("values", i))
+    for i, ex in enumerate(e.language_examples):
+        here = ("language_examples", i)
+        yield Node(ex.id, here, "language-example")
+        yield Node(join(ex.id, "closed"), (*here, "closed"), "closed-language", ex.closed)
+        yield Node(join(ex.id, "open"), (*here, "open"), "open-language", ex.open)
+    for i, c in enumerate(e.competencies):
+        here = ("competencies", i)
+        yield Node(c.id, here, "competency")
+        yield Node(join(c.id, "title"), (*here, "title"), "competency-title", c.title)
+        yield from paragraph_nodes(c.id, "summary", c.summary, here, "competency-summary")
+        yield from item_nodes(c.items, (*here, "items"), "competency-item")
+    yield from item_nodes(e.interview_questions, ("interview_questions",), "interview-question")
+    yield from section_nodes(e.job_description, ("job_description",))
+    g = join(e.id, "glossary")
+    if e.glossary_heading:
+        yield Node(join(g, "heading"), ("glossary_heading",), "heading", e.glossary_heading)
+    for k, para in enumerate(e.glossary_intro, start=1):
+        yield Node(join(g, "intro", k), ("glossary_intro", k - 1), "paragraph", para)
+    for i, t in enumerate(e.glossary):
+        here = ("glossary", i)
+        yield Node(t.id, here, "glossary-entry")
+        yield Node(join(t.id, "term"), (*here, "term"), "term", t.term)
+        yield from paragraph_nodes(t.id, "definition", t.definition, here, "definition")
+        yield from footnote_nodes(t.footnotes, here)
+    yield from section_nodes(e.back_matter, ("back_matter",))
+
+
+def derivative_nodes(d: Derivative) -> Nodes:
+    """Every citable node of a derivative, in document order."""
+    yield Node(d.id, (), "derivative")
+    yield Node(join(d.id, "title"), ("title",), "edition-title", d.title)
+    for i, gl in enumerate(d.glosses):
+        yield Node(join(gl.id, "title"), ("glosses", i, "title"), "value-title", gl.title)
+        yield Node(gl.id, ("glosses", i, "text"), "gloss", gl.text)
+    yield from section_nodes(d.sections, ("sections",))

@@ -1,0 +1,84 @@
+"""Citable nodes: every node with its id, model path and (for texts) its wording.
+
+With the walks of whole documents (:func:`~guidelines_model.model.documents.edition_nodes`),
+this is the one place that knows which fields hold published wording; source verification,
+checks, diffs, locations and search all read an edition through it. Here are the walks of the
+parts a document is made of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from guidelines_model.model.ids import join
+from guidelines_model.model.parts import CoreValue, Footnote, Item, Section
+
+Path = tuple[str | int, ...]
+
+
+class Node(NamedTuple):
+    """A citable node: ``text`` is ``None`` for containers (a value, a practice, a section)."""
+
+    id: str
+    path: Path
+    kind: str
+    text: str | None = None
+
+
+Nodes = Iterator[Node]
+
+
+def footnote_nodes(notes: tuple[Footnote, ...], path: Path) -> Nodes:
+    """Footnotes under ``path``."""
+    for i, f in enumerate(notes):
+        yield Node(f.id, (*path, "footnotes", i, "text"), "footnote", f.text)
+
+
+def item_nodes(items: tuple[Item, ...], path: Path, kind: str) -> Nodes:
+    """Numbered or bulleted items at ``path``, as nodes of ``kind``."""
+    for i, it in enumerate(items):
+        yield Node(it.id, (*path, i, "text"), kind, it.text)
+
+
+def paragraph_nodes(parent: str, name: str, paras: tuple[str, ...], path: Path, kind: str) -> Nodes:
+    """Paragraphs ``name/1``, ``name/2``... of ``parent``."""
+    for k, para in enumerate(paras, start=1):
+        yield Node(join(parent, name, k), (*path, name, k - 1), kind, para)
+
+
+def section_nodes(sections: tuple[Section, ...], path: Path) -> Nodes:
+    """Sections, their headings, blocks and footnotes."""
+    for i, s in enumerate(sections):
+        here = (*path, i)
+        yield Node(s.id, here, "section")
+        if s.heading:
+            yield Node(join(s.id, "heading"), (*here, "heading"), "heading", s.heading)
+        for j, b in enumerate(s.blocks):
+            yield Node(b.id, (*here, "blocks", j, "text"), b.kind, b.text)
+        yield from footnote_nodes(s.footnotes, here)
+
+
+def value_nodes(v: CoreValue, path: Path) -> Nodes:
+    """A core value: its title, description, practice and supervisor column."""
+    yield Node(v.id, path, "value")
+    yield Node(join(v.id, "title"), (*path, "title"), "value-title", v.title)
+    if v.listed_title is not None:
+        yield Node(
+            join(v.id, "listed-title"), (*path, "listed_title"), "listed-title", v.listed_title
+        )
+    yield from paragraph_nodes(v.id, "description", v.description, path, "description")
+    p = (*path, "practice")
+    yield Node(v.practice.id, p, "practice")
+    yield Node(join(v.practice.id, "name"), (*p, "name"), "practice-name", v.practice.name)
+    yield from item_nodes(v.practice.items, (*p, "items"), "practice-item")
+    if v.supervisor is not None:
+        s = (*path, "supervisor")
+        yield Node(v.supervisor.id, s, "supervisor")
+        yield Node(
+            join(v.supervisor.id, "lead-in"),
+            (*s, "lead_in"),
+            "supervisor-lead-in",
+            v.supervisor.lead_in,
+        )
+        yield from item_nodes(v.supervisor.items, (*s, "items"), "supervisor-item")

@@ -1,0 +1,216 @@
+"""The parts of an edition as pydantic models: frozen, strict, unknown keys rejected.
+
+The documents that hold them, :class:`~guidelines_model.model.documents.Edition` and
+:class:`~guidelines_model.model.documents.Derivative`, are in :mod:`.documents`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guidelines_model.model import ids
+
+Text = Annotated[str, Field(min_length=1)]
+Key = Annotated[str, Field(pattern=ids.KEY_PATTERN)]
+EditionId = Annotated[str, Field(pattern=ids.EDITION_ID_PATTERN)]
+Number = Annotated[int, Field(ge=1)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+SourceFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
+
+EditionKind = Literal["peer-guidelines", "supervisors", "adaptation"]
+Spelling = Literal["en-US", "en-GB"]
+BlockKind = Literal["paragraph", "quote", "bullet", "numbered", "attribution", "subheading"]
+NoteKind = Literal["published-error", "published-variant", "transcription"]
+PlacedPart = Literal[
+    "opening_list",
+    "who_values",
+    "key_objectives",
+    "misconceptions",
+    "values",
+    "language_examples",
+    "competencies",
+    "interview_questions",
+    "job_description",
+]
+
+
+class _Model(BaseModel):
+    # Schemas are built on first validation, not at import: a load served by the cache
+    # constructs models without validating, so `guidelines list` never builds them.
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
+
+
+class Footnote(_Model):
+    """A footnote as printed: its marker and text."""
+
+    id: str = ""
+    marker: Text
+    text: Text
+
+
+class Block(_Model):
+    """One printed block of running text: a paragraph, a quotation, a list entry..."""
+
+    id: str = ""
+    kind: BlockKind = "paragraph"
+    number: Number | None = None
+    text: Text
+
+
+class Section(_Model):
+    """A titled part of the document outside the value table (background, appendix...)."""
+
+    id: str = ""
+    key: Key
+    heading: str | None = None
+    blocks: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+
+
+class Item(_Model):
+    """A numbered or bulleted item. ``n`` is its stable number (the printed one where printed)."""
+
+    id: str = ""
+    n: Number
+    text: Text
+
+
+class Practice(_Model):
+    """What a value looks like in practice: the practice name and its items."""
+
+    id: str = ""
+    name: Text
+    numbered: bool = True
+    items: tuple[Item, ...]
+
+
+class SupervisorGuidelines(_Model):
+    """The 2019 supervisor column: how supervisors promote the practice."""
+
+    id: str = ""
+    lead_in: Text
+    items: tuple[Item, ...]
+
+
+class Note(_Model):
+    """A recorded fact about the published text, such as an error kept as printed."""
+
+    target: Text
+    kind: NoteKind
+    text: Text
+
+
+class CoreValue(_Model):
+    """One of the twelve core values, as one edition prints it."""
+
+    id: str = ""
+    key: Key
+    number: Number
+    title: Text
+    listed_title: Text | None = None
+    description: tuple[Text, ...]
+    practice: Practice
+    supervisor: SupervisorGuidelines | None = None
+    notes: tuple[Note, ...] = ()
+
+    def description_ids(self) -> tuple[str, ...]:
+        """Ids of the description paragraphs, in order (``<value id>/description/<k>``)."""
+        return tuple(
+            ids.join(self.id, "description", k) for k in range(1, len(self.description) + 1)
+        )
+
+
+class Term(_Model):
+    """A glossary term and its definition paragraphs."""
+
+    id: str = ""
+    key: Key
+    term: Text
+    definition: tuple[Text, ...]
+    footnotes: tuple[Footnote, ...] = ()
+
+
+class Licence(_Model):
+    name: Text
+    url: str | None = None
+    attribution: str | None = None
+
+
+class Approval(_Model):
+    """An approval figure as published."""
+
+    text: Text
+    percent: float | None = None
+    respondents: int | None = None
+
+
+class SourceRef(_Model):
+    """A source document the content is transcribed from (a file under ``sources/``)."""
+
+    file: SourceFile
+    sha256: Sha256
+    role: Literal["primary", "witness"] = "primary"
+
+
+class SourceException(_Model):
+    """A text allowed not to be found verbatim in the source, with the reason."""
+
+    target: Text
+    reason: Text
+
+
+class Waiver(_Model):
+    """An acknowledged consistency finding: true of the published text, so not a failure."""
+
+    code: Annotated[str, Field(pattern=r"^GM[0-9]{3}$")]
+    target: Text
+    text_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
+    reason: Text
+
+
+class WhoValue(_Model):
+    """One of the four WHO individualized peer support values (WHO 2017, section 3)."""
+
+    id: str = ""
+    key: Key
+    name: Text
+    text: Text
+
+
+class CompetencyCategory(_Model):
+    """A WHO competency category: its summary (section 8) and items (Annex 1)."""
+
+    id: str = ""
+    n: Number
+    title: Text
+    summary: tuple[Text, ...] = ()
+    items: tuple[Item, ...] = ()
+
+
+class Misconception(_Model):
+    """A row of the WHO misconceptions table (section 5)."""
+
+    id: str = ""
+    n: Number
+    misconception: Text
+    explanation: tuple[Text, ...]
+
+
+class LanguageExample(_Model):
+    """A closed-language example and its open-language alternative (WHO section 7)."""
+
+    id: str = ""
+    n: Number
+    closed: Text
+    open: Text
+
+
+class Gloss(_Model):
+    """A derivative's one-sentence gloss of a value."""
+
+    id: str = ""
+    value: Key
+    title: Text
+    text: Text
