@@ -126,3 +126,21 @@ def test_positions_survive_for_loaded_editions(
     assert loc is not None
     assert (loc.file, loc.line, loc.column) == ("content/2013/values/11-transparent.yaml", 13, 13)
     assert loc.yaml_path == "practice.items[1].text"
+
+
+@pytest.mark.parametrize("cache", ["0", "1"])
+def test_a_broken_file_is_reported_before_the_shape_of_the_edition(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache: str
+) -> None:
+    """Stage by stage: a YAML error in a value file comes before edition.yaml's wrong shape."""
+    monkeypatch.chdir(content_copy.parent)
+    monkeypatch.setenv("GUIDELINES_CACHE", cache)
+    monkeypatch.setenv("GUIDELINES_CACHE_DIR", str(tmp_path / "cache"))
+    (content_copy / "2013/edition.yaml").write_text("- a list\n", encoding="utf-8")
+    _edit(content_copy / "2013/values/12-person-driven.yaml", "key: person-driven", "key: [")
+    message = _error(content_copy / "2013")
+    assert message.startswith("content/2013/values/12-person-driven.yaml:")
+    (content_copy / "2013/values/12-person-driven.yaml").write_text("key: x\n", encoding="utf-8")
+    assert _error(content_copy / "2013") == (
+        "content/2013/edition.yaml:1:1: expected a mapping (edition metadata), got a list"
+    )
