@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from guidelines_model.load.find import (
     EDITION_FILE,
@@ -24,11 +24,14 @@ from guidelines_model.load.find import (
 from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
 from guidelines_model.load.loader import load_derivative, load_edition, no_gc, summarise_folder
 from guidelines_model.load.summary import Summary
-from guidelines_model.model.errors import NotFoundError
+from guidelines_model.model.errors import NodeTypeError, NotFoundError
 from guidelines_model.model.ids import EDITION_ID_PATTERN, edition_of
 
 if TYPE_CHECKING:
-    from guidelines_model.model.documents import Derivative, Edition
+    from guidelines_model.model.documents import Citable, Derivative, Edition
+
+#: A class :meth:`Library.get` may be asked for.
+C = TypeVar("C", bound="Citable")
 
 
 @dataclass(frozen=True)
@@ -55,14 +58,29 @@ class Library:
     def __iter__(self) -> Iterator[Edition]:
         return iter(self.editions.values())
 
-    def get(self, id_: str) -> Any:
+    @overload
+    def get(self, id_: str) -> Citable: ...
+
+    @overload
+    def get(self, id_: str, kind: type[C]) -> C: ...
+
+    def get(self, id_: str, kind: type[Any] | None = None) -> Any:
         """Any node by its id: an edition, value, practice, item, supervisor item, term,
-        competency, section... or, for a text id such as ``2013/voluntary/title``, the text."""
+        competency, section... or, for a text id such as ``2013/voluntary/title``, the text.
+
+        With ``kind`` (any model class, or ``str`` for a text), the node is checked to be one,
+        and typed as one: ``lib.get("2013/voluntary/practice/1", Item).text``. Raises
+        :class:`NotFoundError` for an unknown id (with the closest known id) and
+        :class:`NodeTypeError` for a node of another class.
+        """
         doc = self.document(edition_of(id_))
         for node in doc.nodes():
             if node.id == id_:
-                return _follow(doc, node.path, id_)
-        raise NotFoundError("node", id_)
+                found = _follow(doc, node.path, id_)
+                if kind is not None and not isinstance(found, kind):
+                    raise NodeTypeError(id_, kind, type(found))
+                return found
+        raise NotFoundError("node", id_, [n.id for n in doc.nodes()])
 
     def sources_root(self) -> Path:
         """Where the source texts of this library's editions are."""

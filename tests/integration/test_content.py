@@ -6,7 +6,16 @@ from collections import Counter
 
 import pytest
 
-from guidelines_model import CANONICAL_VALUE_KEYS, Library
+from guidelines_model import (
+    CANONICAL_VALUE_KEYS,
+    CompetencyCategory,
+    CoreValue,
+    Item,
+    Library,
+    NodeTypeError,
+    NotFoundError,
+    Term,
+)
 from guidelines_model.verify import verify
 
 # Read off the printed documents (sources/000, 001, 003), value by value.
@@ -107,13 +116,29 @@ def test_ids_unique_across_the_library(library: Library) -> None:
 
 def test_get_by_id(library: Library) -> None:
     """Any node is reachable by id: values, items, supervisor items, competencies, terms."""
-    assert library.get("2013/voluntary/practice/3").n == 3
-    assert library.get("2019_supervisors/hopeful/supervisor/1").text.startswith(
+    assert library.get("2013/voluntary/practice/3", Item).n == 3
+    assert library.get("2019_supervisors/hopeful/supervisor/1", Item).text.startswith(
         "Demonstrate confidence"
     )
-    assert library.get("who_2017/competencies/1").n == 1
-    assert library.get("2013/glossary/peer").term == "PEER"
+    assert library.get("who_2017/competencies/1", CompetencyCategory).n == 1
+    assert library.get("2013/glossary/peer", Term).term == "PEER"
     assert library.get("2013/transparent/title") == "Peer support is transparent"
+    assert library.get("2013/transparent/title", str) == "Peer support is transparent"
+    assert isinstance(library.get("2013/voluntary"), CoreValue)
+
+
+def test_get_names_what_is_wrong(library: Library) -> None:
+    """An unknown id suggests the closest; a node of another class is a NodeTypeError."""
+    with pytest.raises(NotFoundError, match="did you mean '2013/voluntary/practice/3'"):
+        library.get("2013/voluntary/practise/3")
+    with pytest.raises(KeyError):
+        library.get("2013/voluntary/practice/9")
+    with pytest.raises(
+        NodeTypeError, match=r"2013/voluntary is a CoreValue \(asked for Item\)"
+    ) as info:
+        library.get("2013/voluntary", Item)
+    assert info.value.found is CoreValue
+    assert isinstance(info.value, TypeError)
 
 
 @pytest.mark.parametrize("doc", ["2013", "2019_supervisors", "who_2017"])

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urldefrag
 
 import pytest
 
-from guidelines_model import load_library
+from guidelines_model import Item, load_library
 from tests.site.conftest import ROOT, SCREENS, Watched
 
 LIB = load_library(ROOT / "content")
@@ -120,7 +120,7 @@ def test_permanent_anchor_opens_at_the_item(watched: Watched) -> None:
     )
     assert info["target"]
     assert 0 <= info["top"] < info["height"]
-    assert info["text"] == LIB.get(id_).text
+    assert info["text"] == LIB.get(id_, Item).text
     assert info["lang"] == "en-US"
     who = watched.open("editions/who_2017.html")
     assert who.get_attribute("article.edition", "lang") == "en-GB"

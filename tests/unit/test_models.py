@@ -10,7 +10,7 @@ from hypothesis import given
 from pydantic import ValidationError
 from tests.strategies import edition_data, editions
 
-from guidelines_model import Edition, load_edition
+from guidelines_model import Edition, Library, NotFoundError, load_edition
 from guidelines_model.export.json import from_json, to_json
 from guidelines_model.write.dump import write_edition
 
@@ -93,3 +93,36 @@ def test_json_export_is_standard_two_space_json(edition: Edition) -> None:
 
     payload = {"schema_version": 1, "kind": "edition", "document": edition.model_dump(mode="json")}
     assert to_json(edition) == json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_every_field_is_described() -> None:
+    """Every field of every model has a description, so the JSON Schema and editors explain it."""
+    from guidelines_model.model.documents import model_classes
+
+    missing = [
+        f"{cls.__name__}.{name}"
+        for cls in model_classes()
+        for name, field in cls.model_fields.items()
+        if not field.description
+    ]
+    assert missing == []
+
+
+def test_display_forms_of_titles_printed_in_capitals(library: Library) -> None:
+    """2019 prints headings in capitals: display_title and display_name give sentence case."""
+    v2019 = library.edition("2019_supervisors").value("voluntary")
+    assert v2019.title == "PEER SUPPORT IS VOLUNTARY"
+    assert v2019.display_title == "Peer support is voluntary"
+    assert v2019.practice.display_name == "Support choice"
+    v2013 = library.edition("2013").value("open-minded")
+    assert v2013.display_title == v2013.title  # printed in sentence case: kept as printed
+    assert library.edition("2013").value("7") is library.edition("2013").value("honest-direct")
+
+
+def test_an_unknown_value_key_is_not_found_with_a_suggestion(library: Library) -> None:
+    """``Edition.value`` raises NotFoundError (a KeyError) naming the closest key."""
+    with pytest.raises(KeyError) as info:
+        library.edition("2013").value("volunteer")
+    assert isinstance(info.value, NotFoundError)
+    assert info.value.suggestion == "voluntary"
+    assert str(info.value).startswith("no value 'volunteer'; did you mean 'voluntary'?")

@@ -7,6 +7,8 @@ document is the model as ``guidelines schema`` describes it, ids included.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from guidelines_model.model.documents import Derivative, Edition
 
@@ -26,8 +28,13 @@ def to_json(doc: Edition | Derivative) -> str:
     )
 
 
-def from_json(text: str) -> Edition | Derivative:
-    """Read a document back from :func:`to_json` output."""
+def from_json(source: str | os.PathLike[str]) -> Edition | Derivative:
+    """Read a document back from :func:`to_json` output: JSON text, or the path of a file
+    holding it (a :class:`~pathlib.Path`, or a string that does not start with ``{``)."""
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        text = source
+    else:
+        text = Path(source).read_text(encoding="utf-8")
     payload = json.loads(text)
     model = Derivative if payload.get("kind") == "derivative" else Edition
     return model.model_validate_json(json.dumps(payload["document"]))

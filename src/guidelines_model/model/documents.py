@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
+from guidelines_model.model.errors import NotFoundError
 from guidelines_model.model.ids import (
     assign_derivative_ids,
     assign_edition_ids,
@@ -31,10 +32,12 @@ from guidelines_model.model.nodes import (
 from guidelines_model.model.origin import Location, Origin
 from guidelines_model.model.parts import (
     Approval,
+    Block,
     CompetencyCategory,
     CoreValue,
     EditionId,
     EditionKind,
+    Footnote,
     Gloss,
     Item,
     LanguageExample,
@@ -42,10 +45,12 @@ from guidelines_model.model.parts import (
     Misconception,
     Note,
     PlacedPart,
+    Practice,
     Section,
     SourceException,
     SourceRef,
     Spelling,
+    SupervisorGuidelines,
     Term,
     Text,
     Waiver,
@@ -79,42 +84,101 @@ class _Document(_Model):
 class Edition(_Document):
     """One published edition of the guidelines."""
 
-    id: EditionId
-    title: Text
-    subtitle: str | None = None
-    publisher: Text
-    year: Annotated[int, Field(ge=1900, le=2100)]
-    kind: EditionKind
-    based_on: EditionId | None = None
-    spelling: Spelling
-    version: str | None = None
-    document_number: str | None = None
-    url: str | None = None
-    licence: Licence
-    citation: Text
-    approval: tuple[Approval, ...] = ()
-    sources: tuple[SourceRef, ...] = Field(min_length=1)
-    front_matter: tuple[Section, ...] = ()
-    #: Where parts are printed among the front-matter sections: part -> "section-key" (after
-    #: the section) or "section-key/k" (after its block k). Unplaced parts follow the front matter.
-    placement: dict[PlacedPart, Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[0-9]+)?$")]] = Field(
-        default_factory=dict
+    id: EditionId = Field(
+        description="The edition's id (lowercase words joined by '_'), e.g. 2013 or who_2017.",
     )
-    values: tuple[CoreValue, ...]
-    glossary_heading: str | None = None
-    glossary_intro: tuple[Text, ...] = ()
-    glossary: tuple[Term, ...] = ()
-    back_matter: tuple[Section, ...] = ()
-    who_values: tuple[WhoValue, ...] = ()
-    key_objectives: tuple[Item, ...] = ()
-    competencies: tuple[CompetencyCategory, ...] = ()
-    misconceptions: tuple[Misconception, ...] = ()
-    language_examples: tuple[LanguageExample, ...] = ()
-    interview_questions: tuple[Item, ...] = ()
-    job_description: tuple[Section, ...] = ()
-    notes: tuple[Note, ...] = ()
-    unverified: tuple[SourceException, ...] = ()
-    waivers: tuple[Waiver, ...] = ()
+    title: Text = Field(description="The edition's title as printed.")
+    subtitle: str | None = Field(default=None, description="The subtitle as printed.")
+    publisher: Text = Field(description="The publisher.")
+    year: Annotated[int, Field(ge=1900, le=2100)] = Field(description="The year of publication.")
+    kind: EditionKind = Field(description="peer-guidelines, supervisors or adaptation.")
+    based_on: EditionId | None = Field(
+        default=None,
+        description="The id of the edition this one revises or adapts.",
+    )
+    spelling: Spelling = Field(description="The spelling the edition uses: en-US or en-GB.")
+    version: str | None = Field(default=None, description="The version the document states.")
+    document_number: str | None = Field(
+        default=None,
+        description="The publisher's document number.",
+    )
+    url: str | None = Field(default=None, description="Where the edition is published.")
+    licence: Licence = Field(description="The licence under which the edition is published.")
+    citation: Text = Field(description="How to cite the edition.")
+    approval: tuple[Approval, ...] = Field(default=(), description="Approval figures as published.")
+    sources: tuple[SourceRef, ...] = Field(
+        min_length=1,
+        description="The source files the content is transcribed from (under sources/).",
+    )
+    front_matter: tuple[Section, ...] = Field(
+        default=(),
+        description="The sections before the values, in printed order.",
+    )
+    # Unplaced parts follow the front matter.
+    placement: dict[PlacedPart, Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[0-9]+)?$")]] = Field(
+        default_factory=dict,
+        description=(
+            "Where parts are printed among the front-matter sections: part -> 'section-key' (after "
+            "the section) or 'section-key/k' (after its block k)."
+        ),
+    )
+    values: tuple[CoreValue, ...] = Field(description="The twelve core values, in printed order.")
+    glossary_heading: str | None = Field(
+        default=None,
+        description="The glossary's heading as printed.",
+    )
+    glossary_intro: tuple[Text, ...] = Field(
+        default=(),
+        description="Paragraphs introducing the glossary.",
+    )
+    glossary: tuple[Term, ...] = Field(
+        default=(),
+        description="The glossary terms, in printed order.",
+    )
+    back_matter: tuple[Section, ...] = Field(
+        default=(),
+        description="The sections after the values and glossary, in printed order.",
+    )
+    who_values: tuple[WhoValue, ...] = Field(
+        default=(),
+        description="WHO 2017: the four individualized peer support values.",
+    )
+    key_objectives: tuple[Item, ...] = Field(
+        default=(),
+        description="WHO 2017: the key objectives.",
+    )
+    competencies: tuple[CompetencyCategory, ...] = Field(
+        default=(),
+        description="WHO 2017: the twelve competency categories.",
+    )
+    misconceptions: tuple[Misconception, ...] = Field(
+        default=(),
+        description="WHO 2017: the misconceptions table.",
+    )
+    language_examples: tuple[LanguageExample, ...] = Field(
+        default=(),
+        description="WHO 2017: closed and open language examples.",
+    )
+    interview_questions: tuple[Item, ...] = Field(
+        default=(),
+        description="WHO 2017: the sample interview questions.",
+    )
+    job_description: tuple[Section, ...] = Field(
+        default=(),
+        description="WHO 2017: the sections of the sample job description.",
+    )
+    notes: tuple[Note, ...] = Field(
+        default=(),
+        description="Facts about the published text, such as errors kept as printed.",
+    )
+    unverified: tuple[SourceException, ...] = Field(
+        default=(),
+        description="Texts allowed not to be found verbatim in the sources, each with the reason.",
+    )
+    waivers: tuple[Waiver, ...] = Field(
+        default=(),
+        description="Consistency findings acknowledged as true of the published text.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -122,11 +186,12 @@ class Edition(_Document):
         return assign_edition_ids(data, tuples=loaded(info.context))
 
     def value(self, key: str) -> CoreValue:
-        """The value with this key; ``KeyError`` if the edition has none."""
+        """The value with this key (or number, as text: ``"7"``); :class:`NotFoundError`
+        (a ``KeyError``) naming the known keys and the closest one if there is none."""
         for v in self.values:
-            if v.key == key:
+            if key in (v.key, str(v.number)):
                 return v
-        raise KeyError(key)
+        raise NotFoundError("value", key, [v.key for v in self.values])
 
     def nodes(self) -> Iterator[Node]:
         """Every citable node (values, items, terms, sections, texts) in document order."""
@@ -144,17 +209,29 @@ class Edition(_Document):
 class Derivative(_Document):
     """A text derived from an edition (a training summary...): linked to values, not an edition."""
 
-    id: EditionId
-    title: Text
-    publisher: str | None = None
-    kind: Literal["derivative"] = "derivative"
-    derived_from: EditionId
-    url: str | None = None
-    sources: tuple[SourceRef, ...] = Field(min_length=1)
-    glosses: tuple[Gloss, ...] = ()
-    sections: tuple[Section, ...] = ()
-    notes: tuple[Note, ...] = ()
-    unverified: tuple[SourceException, ...] = ()
+    id: EditionId = Field(description="The derivative's id.")
+    title: Text = Field(description="The derivative's title as printed.")
+    publisher: str | None = Field(default=None, description="The publisher.")
+    kind: Literal["derivative"] = Field(default="derivative", description="Always derivative.")
+    derived_from: EditionId = Field(description="The id of the edition the text is derived from.")
+    url: str | None = Field(default=None, description="Where the text is published.")
+    sources: tuple[SourceRef, ...] = Field(
+        min_length=1,
+        description="The source files the content is transcribed from.",
+    )
+    glosses: tuple[Gloss, ...] = Field(
+        default=(),
+        description="One-sentence glosses of the values.",
+    )
+    sections: tuple[Section, ...] = Field(
+        default=(),
+        description="The derivative's other sections.",
+    )
+    notes: tuple[Note, ...] = Field(default=(), description="Facts about the published text.")
+    unverified: tuple[SourceException, ...] = Field(
+        default=(),
+        description="Texts allowed not to be found verbatim in the sources, each with the reason.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -176,6 +253,28 @@ class Derivative(_Document):
     def locate(self, id_: str) -> Location | None:
         """Where the node with this id is written in the content files (if loaded from files)."""
         return _locate(self, derivative_nodes(self), id_)
+
+
+#: What :meth:`guidelines_model.Library.get` can return: a document, any citable part of one,
+#: or, for the id of a text (``2013/voluntary/title``), the text itself.
+Citable = (
+    Edition
+    | Derivative
+    | CoreValue
+    | Practice
+    | SupervisorGuidelines
+    | Item
+    | Term
+    | Section
+    | Block
+    | Footnote
+    | WhoValue
+    | CompetencyCategory
+    | Misconception
+    | LanguageExample
+    | Gloss
+    | str
+)
 
 
 def model_classes() -> list[type[_Model]]:

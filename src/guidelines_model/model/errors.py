@@ -70,17 +70,50 @@ class SchemaError(ContentError):
     """The YAML is well-formed but does not match the model (wrong type, unknown key...)."""
 
 
-class NotFoundError(GuidelinesError, LookupError):
-    """No edition, value or node with the given id or key."""
+class NotFoundError(GuidelinesError, KeyError):
+    """No edition, value or node with the given id or key.
+
+    A :class:`KeyError` too, so ``except KeyError`` keeps working; ``known`` lists what there
+    is, ``suggestion`` the closest known name (also in the message: "did you mean ...?").
+    """
 
     def __init__(self, what: str, name: str, known: list[str] | None = None) -> None:
         self.what = what
         self.name = name
         self.known = known or []
+        self.suggestion = closest(name, self.known)
         msg = f"no {what} {name!r}"
+        if self.suggestion is not None:
+            msg += f"; did you mean {self.suggestion!r}?"
         if self.known:
             msg += f" (known: {', '.join(self.known)})"
+        self.message = msg
         super().__init__(msg)
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ would quote the message like a key.
+        return self.message
+
+
+class NodeTypeError(GuidelinesError, TypeError):
+    """A node was found, but it is not of the class asked for (``Library.get(id, Item)``)."""
+
+    def __init__(self, id_: str, expected: type, found: type) -> None:
+        self.id = id_
+        self.expected = expected
+        self.found = found
+        super().__init__(f"{id_} is a {found.__name__} (asked for {expected.__name__})")
+
+
+def closest(name: str, known: list[str]) -> str | None:
+    """The known name closest to ``name`` (a misspelling, a wrong case), or ``None``."""
+    import difflib
+
+    lowered = {k.lower(): k for k in known}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
 
 
 class SourceFileError(GuidelinesError):

@@ -36,6 +36,14 @@ PlacedPart = Literal[
 ]
 
 
+def sentence_case(text: str) -> str:
+    """``text`` in sentence case when it is in capitals only (first letter kept, the rest
+    lowercase); any other text as it is."""
+    if text != text.upper() or text == text.lower():
+        return text
+    return text[:1] + text[1:].lower()
+
+
 class _Model(BaseModel):
     # Schemas are built on first validation, not at import: a load served by the cache
     # constructs models without validating, so `guidelines list` never builds them.
@@ -45,75 +53,191 @@ class _Model(BaseModel):
 class Footnote(_Model):
     """A footnote as printed: its marker and text."""
 
-    id: str = ""
-    marker: Text
-    text: Text
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    marker: Text = Field(description="The footnote's marker as printed (a number or symbol).")
+    text: Text = Field(description="The footnote's text as printed.")
 
 
 class Block(_Model):
     """One printed block of running text: a paragraph, a quotation, a list entry..."""
 
-    id: str = ""
-    kind: BlockKind = "paragraph"
-    number: Number | None = None
-    text: Text
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    kind: BlockKind = Field(
+        default="paragraph",
+        description=(
+            "What the block is: paragraph, quote, bullet, numbered (list entry), attribution or "
+            "subheading."
+        ),
+    )
+    number: Number | None = Field(
+        default=None,
+        description="The printed number of a numbered list entry.",
+    )
+    text: Text = Field(description="The block's text as printed.")
 
 
 class Section(_Model):
     """A titled part of the document outside the value table (background, appendix...)."""
 
-    id: str = ""
-    key: Key
-    heading: str | None = None
-    blocks: tuple[Block, ...] = ()
-    footnotes: tuple[Footnote, ...] = ()
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    key: Key = Field(
+        description="Stable key of the section (lowercase words joined by '-'), used in its id.",
+    )
+    heading: str | None = Field(
+        default=None,
+        description="The heading as printed, if the section has one.",
+    )
+    blocks: tuple[Block, ...] = Field(
+        default=(),
+        description="The section's running text, block by block, in printed order.",
+    )
+    footnotes: tuple[Footnote, ...] = Field(
+        default=(),
+        description="Footnotes printed with the section.",
+    )
 
 
 class Item(_Model):
     """A numbered or bulleted item. ``n`` is its stable number (the printed one where printed)."""
 
-    id: str = ""
-    n: Number
-    text: Text
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    n: Number = Field(
+        description=(
+            "The item's stable number: the printed number where items are numbered, else its "
+            "position when first published."
+        ),
+    )
+    text: Text = Field(description="The item's text as printed.")
 
 
 class Practice(_Model):
     """What a value looks like in practice: the practice name and its items."""
 
-    id: str = ""
-    name: Text
-    numbered: bool = True
-    items: tuple[Item, ...]
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    name: Text = Field(
+        description="The practice's name as printed (2019: in capitals; see display_name).",
+    )
+    numbered: bool = Field(
+        default=True,
+        description="Whether the edition prints the items numbered (true) or as bullets (false).",
+    )
+    items: tuple[Item, ...] = Field(description="The practice items, in printed order.")
+
+    @property
+    def display_name(self) -> str:
+        """The name in sentence case where the edition prints it in capitals only (2019:
+        ``SUPPORT CHOICE`` -> ``Support choice``); otherwise exactly as printed."""
+        return sentence_case(self.name)
 
 
 class SupervisorGuidelines(_Model):
     """The 2019 supervisor column: how supervisors promote the practice."""
 
-    id: str = ""
-    lead_in: Text
-    items: tuple[Item, ...]
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    lead_in: Text = Field(
+        description="The sentence that introduces the supervisor items, as printed.",
+    )
+    items: tuple[Item, ...] = Field(description="The supervisor items, in printed order.")
 
 
 class Note(_Model):
     """A recorded fact about the published text, such as an error kept as printed."""
 
-    target: Text
-    kind: NoteKind
-    text: Text
+    target: Text = Field(description="The id of the node the note is about.")
+    kind: NoteKind = Field(
+        description=(
+            "published-error (kept as printed), published-variant (two printed forms differ) or "
+            "transcription (a decision of the transcriber)."
+        ),
+    )
+    text: Text = Field(description="What is odd about the published text, and what was kept.")
 
 
 class CoreValue(_Model):
     """One of the twelve core values, as one edition prints it."""
 
-    id: str = ""
-    key: Key
-    number: Number
-    title: Text
-    listed_title: Text | None = None
-    description: tuple[Text, ...]
-    practice: Practice
-    supervisor: SupervisorGuidelines | None = None
-    notes: tuple[Note, ...] = ()
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    key: Key = Field(
+        description="The value's canonical key (CANONICAL_VALUE_KEYS): the same in every edition.",
+    )
+    number: Number = Field(description="The value's number in this edition (1-12).")
+    title: Text = Field(
+        description="The heading as printed (2019 prints it in capitals; see display_title).",
+    )
+    listed_title: Text | None = Field(
+        default=None,
+        description=(
+            "The title as printed in the opening list, where it differs in wording or case from the"
+            " heading; null when the list repeats the heading."
+        ),
+    )
+    description: tuple[Text, ...] = Field(
+        description="The description paragraphs, in printed order.",
+    )
+    practice: Practice = Field(
+        description="The value in practice: the practice name and its items.",
+    )
+    supervisor: SupervisorGuidelines | None = Field(
+        default=None,
+        description="The 2019 supervisor column: how supervisors promote the practice.",
+    )
+    notes: tuple[Note, ...] = Field(
+        default=(),
+        description="Facts about this value's published text, such as errors kept as printed.",
+    )
+
+    @property
+    def display_title(self) -> str:
+        """The title as a reader expects it: the heading as printed, unless the edition prints
+        its headings in capitals only; then the opening list's wording, which is in sentence
+        case (2019: heading ``PEER SUPPORT IS VOLUNTARY``, listed as ``Peer support is
+        voluntary``), or else the heading in sentence case. :attr:`title` is always the
+        printed heading."""
+        if self.title != self.title.upper():
+            return self.title
+        return self.listed_title or sentence_case(self.title)
 
     def description_ids(self) -> tuple[str, ...]:
         """Ids of the description paragraphs, in order (``<value id>/description/<k>``)."""
@@ -125,92 +249,163 @@ class CoreValue(_Model):
 class Term(_Model):
     """A glossary term and its definition paragraphs."""
 
-    id: str = ""
-    key: Key
-    term: Text
-    definition: tuple[Text, ...]
-    footnotes: tuple[Footnote, ...] = ()
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    key: Key = Field(description="Stable key of the term, used in its id.")
+    term: Text = Field(description="The term as printed.")
+    definition: tuple[Text, ...] = Field(description="The definition paragraphs, in printed order.")
+    footnotes: tuple[Footnote, ...] = Field(
+        default=(),
+        description="Footnotes printed with the definition.",
+    )
 
 
 class Licence(_Model):
-    name: Text
-    url: str | None = None
-    attribution: str | None = None
+    name: Text = Field(
+        description="The licence's name, or the rights statement.",
+    )
+    url: str | None = Field(default=None, description="Where the licence is published.")
+    attribution: str | None = Field(
+        default=None,
+        description="The attribution the licence asks for.",
+    )
 
 
 class Approval(_Model):
     """An approval figure as published."""
 
-    text: Text
-    percent: float | None = None
-    respondents: int | None = None
+    text: Text = Field(description="The approval statement as printed.")
+    percent: float | None = Field(
+        default=None,
+        description="The approval percentage the statement gives.",
+    )
+    respondents: int | None = Field(
+        default=None,
+        description="The number of respondents the statement gives.",
+    )
 
 
 class SourceRef(_Model):
     """A source document the content is transcribed from (a file under ``sources/``)."""
 
-    file: SourceFile
-    sha256: Sha256
-    role: Literal["primary", "witness"] = "primary"
+    file: SourceFile = Field(description="The source file's name inside sources/.")
+    sha256: Sha256 = Field(
+        description="The sha256 of the source file: the text is verified against these bytes.",
+    )
+    role: Literal["primary", "witness"] = Field(
+        default="primary",
+        description=(
+            "primary (the text is transcribed from it) or witness (a second copy used to confirm "
+            "it)."
+        ),
+    )
 
 
 class SourceException(_Model):
     """A text allowed not to be found verbatim in the source, with the reason."""
 
-    target: Text
-    reason: Text
+    target: Text = Field(description="The id of a text that is not found verbatim in the sources.")
+    reason: Text = Field(description="Why it cannot be found, and where the text comes from.")
 
 
 class Waiver(_Model):
     """An acknowledged consistency finding: true of the published text, so not a failure."""
 
-    code: Annotated[str, Field(pattern=r"^GM[0-9]{3}$")]
-    target: Text
-    text_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
-    reason: Text
+    code: Annotated[str, Field(pattern=r"^GM[0-9]{3}$")] = Field(
+        description="The check code acknowledged (GM and three digits).",
+    )
+    target: Text = Field(description="The id the finding is about.")
+    text_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")] = Field(
+        description=(
+            "The hash of the text when the waiver was written (from `guidelines check --format "
+            "json`): the waiver lapses when the text changes."
+        ),
+    )
+    reason: Text = Field(description="Why the finding is true of the published text.")
 
 
 class WhoValue(_Model):
     """One of the four WHO individualized peer support values (WHO 2017, section 3)."""
 
-    id: str = ""
-    key: Key
-    name: Text
-    text: Text
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    key: Key = Field(description="Stable key of the WHO value, used in its id.")
+    name: Text = Field(description="The value's name as printed.")
+    text: Text = Field(description="The value's text as printed.")
 
 
 class CompetencyCategory(_Model):
     """A WHO competency category: its summary (section 8) and items (Annex 1)."""
 
-    id: str = ""
-    n: Number
-    title: Text
-    summary: tuple[Text, ...] = ()
-    items: tuple[Item, ...] = ()
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    n: Number = Field(description="The category's printed number.")
+    title: Text = Field(description="The category's title as printed.")
+    summary: tuple[Text, ...] = Field(
+        default=(),
+        description="The category's summary paragraphs (WHO section 8).",
+    )
+    items: tuple[Item, ...] = Field(
+        default=(),
+        description="The category's competencies (WHO Annex 1).",
+    )
 
 
 class Misconception(_Model):
     """A row of the WHO misconceptions table (section 5)."""
 
-    id: str = ""
-    n: Number
-    misconception: Text
-    explanation: tuple[Text, ...]
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    n: Number = Field(description="The row's position in the table.")
+    misconception: Text = Field(description="The misconception as printed.")
+    explanation: tuple[Text, ...] = Field(description="The explanation paragraphs, as printed.")
 
 
 class LanguageExample(_Model):
     """A closed-language example and its open-language alternative (WHO section 7)."""
 
-    id: str = ""
-    n: Number
-    closed: Text
-    open: Text
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    n: Number = Field(description="The example's position in the table.")
+    closed: Text = Field(description="The closed-language example as printed.")
+    open: Text = Field(description="The open-language alternative as printed.")
 
 
 class Gloss(_Model):
     """A derivative's one-sentence gloss of a value."""
 
-    id: str = ""
-    value: Key
-    title: Text
-    text: Text
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    value: Key = Field(description="The key of the core value the gloss is about.")
+    title: Text = Field(description="The value's title as the derivative prints it.")
+    text: Text = Field(description="The gloss as printed.")
