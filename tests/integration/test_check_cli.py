@@ -126,3 +126,46 @@ def test_lapsed_waiver(
     assert code == 1
     assert "GM901 stale-waiver" in out
     assert out.splitlines()[-1] == "3 errors (2 acknowledged), 1 warnings, 0 info: INVALID"
+
+
+def test_unknown_code_is_a_usage_error_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--select GM10l`: exit 2, the closest code and every valid code."""
+    code, out, err = run(capsys, "check", "--select", "GM10l")
+    assert code == 2
+    assert out == ""
+    assert "error: --select: no check 'GM10l'; did you mean 'GM101'? (codes: GM101, " in err
+    assert "GM901" in err
+    code, _, err = run(capsys, "check", "--ignore", "value-cuont")
+    assert code == 2
+    assert "did you mean 'value-count'?" in err
+
+
+def test_list_is_sorted_and_honours_select_in_every_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`check --list` lists the selected checks by code, as text or JSON."""
+    code, out, _ = run(capsys, "check", "--list", "--select", "GM104", "--format", "json")
+    assert code == 0
+    assert [c["code"] for c in json.loads(out)] == ["GM104"]
+    code, out, _ = run(capsys, "check", "--list", "--format", "json")
+    codes = [c["code"] for c in json.loads(out)]
+    assert codes == sorted(codes)
+    assert len(codes) > 10
+    code, out, _ = run(capsys, "check", "--list", "--select", "GM4")
+    assert [line.split()[0] for line in out.splitlines()] == sorted(
+        c for c in codes if c.startswith("GM4")
+    )
+
+
+def test_content_that_does_not_load_still_ends_with_a_summary(
+    capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check run whose content fails to load prints the problems and a summary line."""
+    monkeypatch.chdir(content_copy.parent)
+    (content_copy / "2013/values/02-hopeful.yaml").write_text("key: [\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "content")
+    assert code == 1
+    assert err.startswith("content/2013/values/02-hopeful.yaml:")
+    assert out == "content did not load (1 problem(s)): INVALID\n"

@@ -39,12 +39,72 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_value(capsys: pytest.CaptureFixture[str]) -> None:
-    """`show EDITION VALUE` prints one value: title, description, practice and numbered items."""
-    code, out, _ = run(capsys, "show", "2013", "voluntary")
+    """`show EDITION VALUE --format markdown` prints one value with an anchor on every node."""
+    code, out, _ = run(capsys, "show", "2013", "voluntary", "--format", "markdown")
     assert code == 0
     assert out.splitlines()[0] == '### <a id="2013/voluntary"></a>1. Peer support is voluntary'
     assert '#### <a id="2013/voluntary/practice"></a>Practice: Support choice' in out
     assert '4. <a id="2013/voluntary/practice/4"></a>Peer supporters advocate for choice' in out
+
+
+def test_show_prints_readable_text_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """`show` prints text a person reads: no anchors, tags or Markdown escapes; by number too."""
+    code, out, _ = run(capsys, "show", "2013", "1")
+    assert code == 0
+    assert out.splitlines()[0] == "### 1. Peer support is voluntary"
+    assert "#### Practice: Support choice" in out
+    assert "4. Peer supporters advocate for choice" in out
+    assert "<a id" not in out
+    assert "\\" not in out
+    code, whole, _ = run(capsys, "show", "content/2019_supervisors")
+    assert code == 0
+    assert "<a id" not in whole
+    assert "PEER SUPPORT IS VOLUNTARY" in whole
+
+
+def test_content_is_accepted_after_the_command(
+    capsys: pytest.CaptureFixture[str], content_copy: Path
+) -> None:
+    """`--content DIR` works before or after the subcommand, for every command."""
+    (content_copy / "who_2017").rename(content_copy.parent / "who_elsewhere")
+    for argv in (
+        ["list", "--content", str(content_copy)],
+        ["--content", str(content_copy), "list"],
+    ):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert "who_2017" not in out
+        assert "2019_supervisors" in out
+    code, out, _ = run(capsys, "verify-sources", "2013", "--content", str(content_copy))
+    assert code == 0
+    assert out.startswith("2013: 212/212 sentences found")
+
+
+def test_ids_and_paths_alike(capsys: pytest.CaptureFixture[str], content_copy: Path) -> None:
+    """Every command that reads content takes an edition id or the path of its folder."""
+    folder = str(content_copy / "2013")
+    by_id = [run(capsys, *argv, "2013", "--content", str(content_copy)) for argv in ARGV_BOTH]
+    by_path = [run(capsys, *argv, folder) for argv in ARGV_BOTH]
+    for (code_a, out_a, _), (code_b, out_b, _) in zip(by_id, by_path, strict=True):
+        assert code_a == code_b == 0
+        assert out_a == out_b
+
+
+ARGV_BOTH = [["show"], ["export", "--format", "json"], ["verify-sources"], ["validate"]]
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["list", "show", "validate", "verify-sources", "export", "schema", "diff", "check", "fmt"],
+)
+def test_every_help_states_exit_status(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command's --help ends with its exit statuses."""
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "exit status: 0 " in out
+    assert "--content DIR" in out
 
 
 def test_show_unknown_value(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,6 +112,9 @@ def test_show_unknown_value(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "show", "2013", "kindness")
     assert code == 1
     assert err.startswith("error: no value 'kindness' (known: voluntary, hopeful,")
+    code, _, err = run(capsys, "show", "2013", "volunteer")
+    assert code == 1
+    assert err.startswith("error: no value 'volunteer'; did you mean 'voluntary'? (known: ")
 
 
 def test_unknown_edition(capsys: pytest.CaptureFixture[str]) -> None:

@@ -67,17 +67,21 @@ def test_three_editions_collate(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize(
-    ("argv", "message"),
+    ("argv", "message", "status"),
     [
-        (["diff"], "give two editions to compare"),
-        (["diff", "2013"], "give two editions to compare"),
-        (["diff", "2013", "1999"], "no edition '1999'"),
-        (["diff", "2013", "who_2017", "--ignore", "typos"], "--ignore: cannot ignore 'typos'"),
+        (["diff"], "give two editions to compare", 2),
+        (["diff", "2013"], "give two editions to compare", 2),
+        (["diff", "2013", "1999"], "no edition '1999'", 1),
+        (["diff", "2013", "who_2017", "--ignore", "typos"], "--ignore: cannot ignore 'typos'", 2),
+        (["diff", "2013", "who_2017", "--ignore", "spelin"], "did you mean 'spelling'?", 2),
     ],
 )
-def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Wrong arguments: a one-line error on stderr, exit status 1, no traceback."""
-    assert main(argv) == 1
+def test_usage_errors(
+    argv: list[str], message: str, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Wrong arguments: an error on stderr, exit status 2 (1 for an unknown edition), no
+    traceback."""
+    assert main(argv) == status
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err

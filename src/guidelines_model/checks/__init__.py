@@ -35,6 +35,7 @@ __all__ = [
     "Rule",
     "Severity",
     "ensure_valid",
+    "every_rule",
     "run_checks",
     "selected",
     "text_hash",
@@ -124,3 +125,8 @@ _STALE = Rule(
     "A waiver that acknowledges no finding lapses and is reported.",
     lambda ctx: iter(()),
 )
+
+
+def every_rule() -> list[Rule]:
+    """Every code a finding can have, sorted: the checks and GM901 (a stale waiver)."""
+    return sorted([*RULES, _STALE], key=lambda r: r.code)

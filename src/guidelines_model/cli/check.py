@@ -6,69 +6,65 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guidelines_model.cli import targets
 from guidelines_model.cli.terminal import style
-from guidelines_model.model.errors import ContentError, GuidelinesError
+from guidelines_model.model.errors import ContentError, UsageError, closest
 
 if TYPE_CHECKING:
     from guidelines_model.checks import Report
     from guidelines_model.checks.finding import Finding
-    from guidelines_model.library import Library
 
 HELP = "Run the consistency checks; exit 1 on any unacknowledged error."
+EXIT = (
+    "0 no unacknowledged error (warnings and acknowledged findings allowed); 1 an "
+    "unacknowledged error, or content that does not load; 2 wrong usage (an unknown code)"
+)
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
     """Targets, ``--format``, ``--select``, ``--ignore`` and ``--list``."""
     parser.add_argument(
-        "targets",
-        nargs="*",
-        metavar="EDITION|PATH",
-        help="edition ids, edition folders or a content folder (default: all)",
+        "targets", nargs="*", metavar=targets.METAVAR, help=targets.HELP_MANY + " (default: all)"
     )
     parser.add_argument(
         "--format",
         choices=["text", "json", "github"],
         default="text",
-        help="text (grouped by file), json, or GitHub workflow annotations",
+        help="text (grouped by file; the default), json, or GitHub workflow annotations",
     )
     parser.add_argument(
         "--select",
         default="",
         metavar="CODES",
-        help="only these checks: comma-separated codes, prefixes (GM2) or names",
+        help="only these checks: comma-separated codes, prefixes (GM2) or names (default: all)",
     )
-    parser.add_argument("--ignore", default="", metavar="CODES", help="skip these checks")
-    parser.add_argument("--list", action="store_true", help="list the checks and exit")
+    parser.add_argument(
+        "--ignore", default="", metavar="CODES", help="skip these checks (default: none)"
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="list the checks (as selected) by code and exit"
+    )
 
 
-def _resolve(targets: list[str], content: Path | None) -> tuple[Library, list[str] | None]:
-    """A library and the ids to check, from ids, edition folders or a content folder."""
-    from guidelines_model.library import load_library
-    from guidelines_model.load.find import document_folder, folder_kind
-    from guidelines_model.model.documents import Derivative, Edition
+def _codes(spec: str, option: str) -> list[str]:
+    """The codes, prefixes or names of ``--select``/``--ignore``; a usage error naming the
+    valid codes (and the closest) when one matches no check."""
+    from guidelines_model.checks import every_rule
 
-    paths = [Path(t) for t in targets if Path(t).exists()]
-    if not paths:
-        return load_library(content), targets or None
-    if len(paths) != len(targets):
-        raise GuidelinesError("give either edition ids or paths, not both")
-    folders = [document_folder(p).resolve() for p in paths]
-    if len(folders) == 1 and folder_kind(folders[0]) == "root":
-        return load_library(folders[0]), None
-    root = folders[0].parent
-    if any(f.parent != root for f in folders):
-        raise GuidelinesError("the editions to check must live in one content folder")
-    lib = load_library(root)
-    docs: list[Edition | Derivative] = [*lib.editions.values(), *lib.derivatives.values()]
-    by_folder = {Path(d.origin.parts[0][2].file).resolve().parent: d.id for d in docs if d.origin}
-    return lib, [by_folder[f] for f in folders if f in by_folder]
-
-
-def _codes(spec: str) -> list[str]:
-    return [c.strip() for c in spec.split(",") if c.strip()]
+    rules = every_rule()
+    specs = [c.strip() for c in spec.split(",") if c.strip()]
+    names = sorted({r.code for r in rules} | {r.name for r in rules})
+    for c in specs:
+        if not any(r.code.startswith(c.upper()) or r.name == c for r in rules):
+            hint = closest(c, names)
+            raise UsageError(
+                f"{option}: no check {c!r}"
+                + (f"; did you mean {hint!r}?" if hint else "")
+                + f" (codes: {', '.join(r.code for r in rules)})"
+            )
+    return specs
 
 
 def _text(report: Report) -> str:
@@ -127,28 +123,36 @@ def _github(report: Report) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run the checks on the targets; print the report; exit 1 on an unacknowledged error."""
-    from guidelines_model.checks import RULES, run_checks, selected
+    from guidelines_model.checks import run_checks, selected
     from guidelines_model.load.find import sources_root_for
 
+    select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
+    rules = selected(select, ignore)
     if args.list:
-        for r in selected(_codes(args.select), _codes(args.ignore)):
-            print(f"{r.code} {r.name:<26} {r.severity.value:<8} {r.doc}")
+        if args.format == "json":
+            listed = [
+                {"code": r.code, "name": r.name, "severity": r.severity.value, "doc": r.doc}
+                for r in rules
+            ]
+            sys.stdout.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
+        else:
+            for r in rules:
+                print(f"{r.code} {r.name:<26} {r.severity.value:<8} {r.doc}")
         return 0
     try:
-        lib, ids = _resolve(args.targets, args.content)
+        lib, ids = targets.resolve(args.targets, args.content)
     except ContentError as exc:
         print(str(exc), file=sys.stderr)
+        print(f"content did not load ({len(exc.problems)} problem(s)): " + style("INVALID", "31"))
         return 1
     root = sources_root_for(lib.root) if lib.root else None
-    report = run_checks(
-        lib, ids, select=_codes(args.select), ignore=_codes(args.ignore), sources_root=root
-    )
+    report = run_checks(lib, ids, select=select, ignore=ignore, sources_root=root)
     if args.format == "json":
         payload = {
             "schema_version": 1,
             "valid": report.valid,
             "stats": report.stats,
-            "checks": [{"code": r.code, "name": r.name} for r in RULES],
+            "checks": [{"code": r.code, "name": r.name} for r in rules],
             "findings": report.flat(),
         }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

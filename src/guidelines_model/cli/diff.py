@@ -7,9 +7,12 @@ import argparse
 import os
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guidelines_model.cli import targets
 from guidelines_model.cli.terminal import emit
+from guidelines_model.model.errors import closest
 
 if TYPE_CHECKING:
     from guidelines_model.diff.model import TextClass
@@ -19,6 +22,8 @@ HELP = (
     "With two editions, the changes from the first to the second; with three or more, "
     "an alignment table of every value and item across them."
 )
+
+EXIT = "0 success, whether or not the editions differ; 1 an error; 2 wrong usage"
 
 USAGE = (
     "give two editions to compare (guidelines diff 2013 2019_supervisors), three or more "
@@ -32,17 +37,24 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "editions",
         nargs="*",
-        metavar="EDITION",
-        help="edition ids, oldest first (default with --rev: every edition)",
+        metavar=targets.METAVAR,
+        help="editions (ids or folders), oldest first (default with --rev: every edition)",
     )
-    parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    parser.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "html"],
+        default="text",
+        help="text (the default), markdown (for documents and pull requests), json (for tools) "
+        "or html (one self-contained page)",
+    )
     parser.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     parser.add_argument(
         "--ignore",
         default="",
         metavar="CLASSES",
         help="hide text changes of these classes, comma-separated: "
-        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four)",
+        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four; "
+        "default: none)",
     )
     parser.add_argument(
         "--rev",
@@ -70,7 +82,11 @@ def run(args: argparse.Namespace) -> int:
     elif len(editions) < 2:
         raise DiffUsageError(USAGE)
     else:
-        eds = load_editions(editions, args.content)
+        if any(Path(e).exists() for e in editions):
+            lib, ids = targets.resolve(editions, args.content)
+            eds = [lib.edition(i) for i in ids or []]
+        else:
+            eds = load_editions(editions, args.content)
         if len(eds) == 2:
             text = render(
                 replace(diff(eds[0], eds[1]), ignore=ignore), args.format, colour=_colour(args)
@@ -83,12 +99,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _ignore(spec: str) -> frozenset[TextClass]:
     from guidelines_model.diff.errors import DiffUsageError
-    from guidelines_model.diff.model import parse_ignore
+    from guidelines_model.diff.model import TextClass, parse_ignore
 
     try:
         return parse_ignore(spec)
     except ValueError as exc:
-        raise DiffUsageError(f"--ignore: {exc}") from None
+        known = [c.value for c in TextClass] + ["noise"]
+        wrong = [c.strip() for c in spec.split(",") if c.strip() and c.strip() not in known]
+        hint = closest(wrong[0], known) if wrong else None
+        suggestion = f"; did you mean {hint!r}?" if hint else ""
+        raise DiffUsageError(f"--ignore: {exc}{suggestion}") from None
 
 
 def _colour(args: argparse.Namespace) -> bool:

@@ -7,6 +7,7 @@ import argparse
 from guidelines_model.cli.terminal import style
 
 HELP = "List the editions and derivatives with their counts."
+EXIT = "0 success; 1 content that does not load"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:

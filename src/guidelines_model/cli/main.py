@@ -26,13 +26,15 @@ from guidelines_model.cli import (
 )
 from guidelines_model.cli import list as list_
 from guidelines_model.cli.terminal import style
-from guidelines_model.model.errors import GuidelinesError
+from guidelines_model.model.errors import GuidelinesError, UsageError
 
 
 class Command(Protocol):
     """What a command module defines."""
 
     HELP: str
+    #: The command's exit statuses, for its ``--help``.
+    EXIT: str
 
     def arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add the command's arguments to its parser."""
@@ -55,24 +57,29 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+CONTENT_HELP = "content folder to use (default: the content shipped with the package)"
+EXIT_STATUS = "0 success; 1 invalid content or an error; 2 wrong usage"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     parser = argparse.ArgumentParser(
         prog="guidelines",
         description="Every edition of the peer-support practice guidelines as typed content: "
         "list, show, validate, verify against the sources, export, compare.",
+        epilog=f"exit status: {EXIT_STATUS}. 'guidelines COMMAND --help' describes a command.",
     )
-    parser.add_argument(
-        "--content",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="content folder to use (default: the content shipped with the package)",
-    )
+    parser.add_argument("--content", type=Path, default=None, metavar="DIR", help=CONTENT_HELP)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
-        p = sub.add_parser(name, help=command.HELP, description=command.HELP)
+        p = sub.add_parser(
+            name, help=command.HELP, description=command.HELP, epilog=f"exit status: {command.EXIT}"
+        )
         command.arguments(p)
+        # Accepted after the command too; given there, it wins over one given before.
+        p.add_argument(
+            "--content", type=Path, default=argparse.SUPPRESS, metavar="DIR", help=CONTENT_HELP
+        )
         p.set_defaults(handler=command.run)
     return parser
 
@@ -83,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        return 2
     except GuidelinesError as exc:
         print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
         return 1

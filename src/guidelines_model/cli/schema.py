@@ -7,6 +7,7 @@ import argparse
 from guidelines_model.cli.terminal import emit
 
 HELP = "Print a JSON Schema: of the JSON export (edition), or of a kind of content file."
+EXIT = "0 success; 1 the output file cannot be written; 2 wrong usage"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +18,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         default="edition",
         help="which schema (default: edition, the JSON export)",
     )
-    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guidelines_model.cli import targets
 from guidelines_model.cli.terminal import style
-from guidelines_model.model.errors import ContentError, GuidelinesError
+from guidelines_model.model.errors import ContentError
 
 if TYPE_CHECKING:
     from guidelines_model.load.summary import Summary
 
 HELP = "Load and validate content; report every problem as file:line:column."
+EXIT = "0 everything valid; 1 a problem in the content, or nothing to validate"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
-    """PATH arguments: content folders, edition folders or files."""
+    """EDITION|PATH arguments: ids, content folders, edition folders or files."""
     parser.add_argument(
-        "paths", nargs="*", help="content folders, edition folders or files (default: all)"
+        "targets", nargs="*", metavar=targets.METAVAR, help=targets.HELP_MANY + " (default: all)"
     )
 
 
@@ -28,11 +28,10 @@ def run(args: argparse.Namespace) -> int:
     """Validate each target; unchanged content that validated before is answered from the load
     cache (see :mod:`guidelines_model.load.summary`)."""
     from guidelines_model.library import summarise_library
-    from guidelines_model.load.find import content_root
     from guidelines_model.load.loader import summarise_folder
 
     status = 0
-    for kind, folder in _targets(args.paths, content_root(args.content)):
+    for kind, folder in targets.folders(args.targets, args.content):
         try:
             if kind == "root":
                 found: list[Summary] = summarise_library(folder)
@@ -49,16 +48,3 @@ def run(args: argparse.Namespace) -> int:
         for s in found:
             print(f"{style('ok', '32')}: {s.id} ({s.values} values, {s.nodes} nodes)")
     return status
-
-
-def _targets(paths: Sequence[str], default: Path) -> list[tuple[str, Path]]:
-    """Resolve PATH arguments to (kind, folder): content roots, editions or derivatives."""
-    from guidelines_model.load.find import document_folder, folder_kind
-
-    out: list[tuple[str, Path]] = []
-    for raw in paths or [str(default)]:
-        if not Path(raw).exists():
-            raise GuidelinesError(f"{raw}: no such file or folder")
-        folder = document_folder(Path(raw))
-        out.append((folder_kind(folder), folder))
-    return out

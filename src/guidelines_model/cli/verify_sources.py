@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import argparse
 
+from guidelines_model.cli import targets
 from guidelines_model.cli.terminal import style
 
 HELP = "Check that every sentence of the content is found in its source documents."
+EXIT = "0 every sentence found (or excepted with a reason); 1 a sentence not found, or an error"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
-    """Edition or derivative ids, and ``--verbose``."""
-    parser.add_argument("editions", nargs="*", help="edition or derivative ids (default: all)")
+    """EDITION|PATH arguments and ``--verbose``."""
+    parser.add_argument(
+        "targets", nargs="*", metavar=targets.METAVAR, help=targets.HELP_MANY + " (default: all)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="also list excepted sentences")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print coverage and every sentence not found; exit 1 if any is missing."""
-    from guidelines_model.library import load_library
     from guidelines_model.verify import verify
 
-    lib = load_library(args.content)
-    ids = args.editions or [*lib.editions, *lib.derivatives]
+    lib, named = targets.resolve(args.targets, args.content)
     status = 0
-    for id_ in ids:
+    for id_ in named or [*lib.editions, *lib.derivatives]:
         report = verify(lib.document(id_), lib.sources_root())
         pct = f"{report.coverage:.1%}"
         line = (

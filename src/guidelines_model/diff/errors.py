@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from guidelines_model.model.errors import GuidelinesError
+from guidelines_model.model.errors import GuidelinesError, UsageError
 
 
 class DiffError(GuidelinesError):
     """A comparison that cannot be made."""
 
 
-class DiffUsageError(DiffError):
+class DiffUsageError(DiffError, UsageError):
     """The editions or options given cannot be compared (the message says how to call it)."""
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from guidelines_model.model.documents import Derivative, Edition
 
-Format = Literal["json", "markdown", "html"]
+Format = Literal["json", "markdown", "html", "text"]
 
 
 def exporter(fmt: Format) -> Callable[[Edition | Derivative], str]:
@@ -20,6 +20,10 @@ def exporter(fmt: Format) -> Callable[[Edition | Derivative], str]:
         from guidelines_model.export.html import to_html
 
         return to_html
+    if fmt == "text":
+        from guidelines_model.export.markdown import to_text
+
+        return to_text
     from guidelines_model.export.markdown import to_markdown
 
     return to_markdown

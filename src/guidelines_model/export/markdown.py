@@ -202,3 +202,34 @@ def to_markdown(doc: Edition | Derivative) -> str:
 def value_markdown(v: CoreValue) -> str:
     """One value alone (used by ``guidelines show``)."""
     return "\n".join(_value(v)).rstrip("\n") + "\n"
+
+
+# --- plain text: the same layout for a terminal ------------------------------------------------
+
+_ANCHOR = re.compile(r'<a id="[^"]*"></a>')
+_SUP = re.compile(r"<sup>(.*?)</sup>")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>|#~+=.)-])")
+_ESCAPED_ENTITY = re.compile(r"&amp;(?=[A-Za-z#][A-Za-z0-9]*;)")
+
+
+def unescape(text: str) -> str:
+    """The text :func:`escape` was given: ``unescape(escape(t)) == t``."""
+    return _ESCAPED_ENTITY.sub("&", _ESCAPED.sub(r"\1", text))
+
+
+def plain(markdown: str) -> str:
+    """This module's Markdown as plain text: no anchors, tags or escapes; headings, lists and
+    tables kept as they read (what ``guidelines show`` prints)."""
+    text = _ANCHOR.sub("", markdown)
+    text = _SUP.sub(r"[\1]", text).replace("<br><br>", " / ").replace("**", "")
+    return unescape(text)
+
+
+def to_text(doc: Edition | Derivative) -> str:
+    """The document as plain text, laid out as :func:`to_markdown` lays it out."""
+    return plain(to_markdown(doc))
+
+
+def value_text(v: CoreValue) -> str:
+    """One value alone as plain text."""
+    return plain(value_markdown(v))

@@ -31,6 +31,11 @@ class GuidelinesError(Exception):
     """Root of every error the library raises on purpose."""
 
 
+class UsageError(GuidelinesError):
+    """A command or function was called wrongly: unknown option value, missing argument. The
+    command line exits with status 2 on it, as on any argument error."""
+
+
 class ContentError(GuidelinesError):
     """Content that cannot be loaded: bad YAML, bad encoding, a limit exceeded, a wrong shape.
 
@@ -105,13 +110,18 @@ class NodeTypeError(GuidelinesError, TypeError):
         super().__init__(f"{id_} is a {found.__name__} (asked for {expected.__name__})")
 
 
+_LOOKALIKES = str.maketrans("lo", "10")
+
+
 def closest(name: str, known: list[str]) -> str | None:
     """The known name closest to ``name`` (a misspelling, a wrong case), or ``None``."""
     import difflib
 
     lowered = {k.lower(): k for k in known}
-    if name.lower() in lowered:
-        return lowered[name.lower()]
+    # The same name in another case, or with a letter typed for a look-alike digit (GM10l).
+    for candidate in (name.lower(), name.lower().translate(_LOOKALIKES)):
+        if candidate in lowered:
+            return lowered[candidate]
     match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None
 
