@@ -6,7 +6,9 @@ from pathlib import Path
 
 import nox
 
-nox.options.default_venv_backend = "venv"
+# uv creates environments and installs in seconds (nox[uv], as the Quick start installs it);
+# without uv, the standard library's venv and pip.
+nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests", "lint", "types", "validate"]
 
@@ -15,10 +17,13 @@ BUILD = ROOT / "build"
 PYTHON = "3.11"
 
 
-def install(session: nox.Session, *groups: str) -> None:
-    """Install the package from the checkout with the named dependency groups."""
-    session.install("--upgrade", "pip")
-    args = ["-e", "."]
+def install(session: nox.Session, *groups: str, extras: str = "") -> None:
+    """Install the package from the checkout (with ``extras``) and the named dependency groups,
+    in one resolver run."""
+    if session.venv_backend != "uv":
+        # pip installs dependency groups (--group) from 25.1 on; uv always could.
+        session.install("--upgrade", "pip>=25.1")
+    args = ["-e", f".[{extras}]" if extras else "."]
     for group in groups:
         args += ["--group", group]
     session.install(*args)
@@ -118,8 +123,7 @@ def bench(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def site(session: nox.Session) -> None:
     """Build the static website of every edition and comparison into build/site/."""
-    install(session)
-    session.install("-e", ".[site]")
+    install(session, extras="site")
     session.run("python", "-m", "guidelines_model.site", str(BUILD / "site"), *session.posargs)
 
 
@@ -129,8 +133,7 @@ def browser(session: nox.Session) -> None:
 
     Screenshots go to build/site-screens/; the escaping tests of the site run here too.
     """
-    install(session, "test", "browser")
-    session.install("-e", ".[site]")
+    install(session, "test", "browser", extras="site")
     session.run(
         "pytest",
         "tests/site",
