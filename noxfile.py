@@ -31,8 +31,9 @@ def install(session: nox.Session, *groups: str, extras: str = "") -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run the whole test suite (unit and integration, wheel install included)."""
-    install(session, "test")
+    """Run the whole test suite (unit and integration, wheel install included) and the
+    docstring examples."""
+    install(session, "test", extras="site")
     session.run("pytest", *session.posargs)
 
 
@@ -129,6 +130,20 @@ def site(session: nox.Session) -> None:
     """Build the static website of every edition and comparison into build/site/."""
     install(session, extras="site")
     session.run("python", "-m", "guidelines_model.site", str(BUILD / "site"), *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """The API reference, generated from the docstrings by pdoc, into build/docs/.
+
+    Build it before ``nox -s site`` and the website's home page links it.
+    """
+    install(session, "docs", extras="site")
+    out = BUILD / "docs"
+    # The package and each layer (docs/architecture.md); pdoc walks each one's submodules.
+    layers = ["model", "load", "library", "verify", "write", "export", "diff", "checks", "site"]
+    modules = ["guidelines_model", *(f"guidelines_model.{m}" for m in layers)]
+    session.run("pdoc", "--output-directory", str(out), *modules, *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -28,7 +28,7 @@ def test_quick_start_has_two_commands() -> None:
     assert len(block) == 1
     commands = [line for line in block[0].splitlines() if line.strip()]
     assert commands == [
-        "python3 -m pip install nox && python3 -m nox -s diff",
+        'python3 -m pip install "nox[uv]" && python3 -m nox -s diff',
         "python3 -m nox -s tests",
     ]
     ci = (Path(__file__).resolve().parents[2] / ".ci/run").read_text(encoding="utf-8")

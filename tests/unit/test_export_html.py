@@ -371,3 +371,17 @@ def test_site_build_is_deterministic(lib: Library, site: Path, tmp_path: Path) -
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first == second
+
+
+def test_home_links_the_api_reference_only_when_built(lib: Library, tmp_path: Path) -> None:
+    """The home page links ../docs/index.html when the API reference is built beside the site."""
+    pytest.importorskip("jinja2", reason="the site needs the 'site' extra (jinja2)")
+    from guidelines_model.site import build
+
+    build(tmp_path / "site", lib)
+    assert "API reference" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.html").write_text("<!doctype html>", encoding="utf-8")
+    build(tmp_path / "site", lib)
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<a href="../docs/index.html">API reference</a>' in home

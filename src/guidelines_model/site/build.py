@@ -53,7 +53,8 @@ def build(out: str | Path, library: Library | None = None) -> BuildResult:
     """Build the site of ``library`` (the bundled content by default) into ``out``.
 
     ``out`` must be empty, missing, or a site built before (which is replaced). The output is
-    deterministic: the same library gives byte-identical files.
+    deterministic: the same library gives byte-identical files (and the home page links the
+    API reference when ``out``'s sibling ``docs/`` holds one, as ``nox -s docs`` builds it).
     """
     target = Path(out)
     _prepare(target)
@@ -66,5 +67,7 @@ def build(out: str | Path, library: Library | None = None) -> BuildResult:
     comparisons = write_comparisons(w)
     write_checklist(w)
     indexed = write_search(w)
-    write_home(w, comparisons)
+    # The API reference (nox -s docs) is linked when it is built beside the site.
+    api = target.resolve().parent / "docs" / "index.html"
+    write_home(w, comparisons, "../docs/index.html" if api.is_file() else None)
     return BuildResult(tuple(sorted(w.written)), indexed)

@@ -7,8 +7,12 @@ from guidelines_model.site._env import Writer
 from guidelines_model.site.context import compare_path, counts, kind_label, short_label
 
 
-def write_home(w: Writer, comparisons: list[tuple[Edition, Edition, dict[str, int]]]) -> None:
-    """``index.html``."""
+def write_home(
+    w: Writer,
+    comparisons: list[tuple[Edition, Edition, dict[str, int]]],
+    api_docs: str | None = None,
+) -> None:
+    """``index.html``; ``api_docs`` is the link to the API reference, when it is built."""
     site = w.site
     glosses = {g.value: g.text for d in site.derivatives for g in d.glosses}
     w.page(
@@ -26,4 +30,5 @@ def write_home(w: Writer, comparisons: list[tuple[Edition, Edition, dict[str, in
             for old, new, totals in comparisons
         ],
         checklist=site.checklist_edition,
+        api_docs=api_docs,
     )
