@@ -57,15 +57,21 @@ def test_real_content_is_valid_with_published_oddities_acknowledged(
 def test_eleven_values_fail(
     capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A copy with a value file removed fails with the file:line:column of the edition's values."""
+    """A copy with a value file removed fails once, at the edition's values/ folder: no
+    cascade of numbering, reference or stale-waiver findings."""
     monkeypatch.chdir(content_copy.parent)
-    (content_copy / "2013/values/07-honest-direct.yaml").unlink()
+    (content_copy / "2013/values/05-respectful.yaml").unlink()
     code, out, _ = run(capsys, "check", "content/2013", "--select", "GM101")
     assert code == 1
     assert out.splitlines()[:2] == [
-        "content/2013/values/12-person-driven.yaml",
-        "  2:1      error   GM101 value-count  11 core values; every edition has 12 (missing: honest-direct)  [2013/person-driven]",
+        "content/2013/values/",
+        "  1:1      error   GM101 value-count  11 core values; every edition has 12 (missing: respectful)  [2013]",
     ]
+    code, out, _ = run(capsys, "check", "content/2013", "--format", "json")
+    findings = json.loads(out)["findings"]
+    errors = [f["code"] for f in findings if f["severity"] == "error" and not f["acknowledged"]]
+    assert errors == ["GM101"]
+    assert "GM901" not in {f["code"] for f in findings}  # no stale waiver of the lost value
 
 
 def test_duplicated_item_fails(
@@ -169,3 +175,20 @@ def test_content_that_does_not_load_still_ends_with_a_summary(
     assert code == 1
     assert err.startswith("content/2013/values/02-hopeful.yaml:")
     assert out == "content did not load (1 problem(s)): INVALID\n"
+
+
+def test_item_numbering_points_at_the_number(
+    capsys: pytest.CaptureFixture[str], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GM104 is located at the item's `n:`, the line to edit, not at its text."""
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / "2013/values/01-voluntary.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[11] == "    - n: 2\n"
+    lines[11] = "    - n: 5\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "content/2013", "--select", "GM104")
+    assert code == 1
+    assert out.splitlines()[1].startswith(
+        "  12:10    error   GM104 item-numbering  value 1 practice"
+    )

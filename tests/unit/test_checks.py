@@ -80,14 +80,23 @@ def test_value_key() -> None:
 
 
 def test_value_order() -> None:
-    """GM103: two swapped values are reported at their positions."""
+    """GM103: two swapped (and renumbered) values: their numbers, and the one out of order."""
     data = base()
     data["values"][0], data["values"][1] = data["values"][1], data["values"][0]
     data["values"][0]["number"], data["values"][1]["number"] = 1, 2
     assert messages(data, "GM103") == [
-        "value 'hopeful' is in position 1; its canonical position is 2",
-        "value 'voluntary' is in position 2; its canonical position is 1",
+        "value 'hopeful' is numbered 1; expected 2",
+        "value 'voluntary' is numbered 2; expected 1",
+        "value 'voluntary' (canonical position 1) comes after 'hopeful' (canonical position 2)",
     ]
+
+
+def test_a_missing_value_is_reported_once() -> None:
+    """GM101 alone: the values after a missing one keep their canonical numbers (no GM103)."""
+    data = base()
+    del data["values"][4]
+    assert messages(data, "GM101") == ["11 core values; every edition has 12 (missing: respectful)"]
+    assert messages(data, "GM103") == []
 
 
 def test_item_numbering() -> None:
@@ -97,6 +106,15 @@ def test_item_numbering() -> None:
     data["values"][2]["practice"]["items"][2]["n"] = 5
     assert messages(data, "GM104") == [
         "value 3 practice: item numbered 4 in position 2; numbers run 1, 2, 3... without gaps or repeats"
+    ]
+
+
+def test_a_tab_inside_a_text_is_a_hygiene_finding() -> None:
+    """GM408: a tab inside a text (YAML allows it; no edition prints one) is a warning."""
+    data = base()
+    data["values"][0]["practice"]["items"][0]["text"] = "Peer supporters\tdo not force others."
+    assert messages(data, "GM408") == [
+        "a tab at character 16 of the text: 'Peer supporters→do not force others.'"
     ]
 
 

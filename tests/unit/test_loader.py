@@ -144,3 +144,49 @@ def test_a_broken_file_is_reported_before_the_shape_of_the_edition(
     assert _error(content_copy / "2013") == (
         "content/2013/edition.yaml:1:1: expected a mapping (edition metadata), got a list"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    - n: 2\n",
+            "   - n: 2\n",
+            [
+                "content/2013/values/01-voluntary.yaml:12:4: did not find expected key (while parsing a block mapping)",
+                "    hint: the block that starts at line 8, column 3 needs each 'key: value' line indented by 2 spaces; line 12 is indented differently, or is not 'key: value'",
+            ],
+        ),
+        (
+            "    - n: 2\n",
+            "     - n: 2\n",
+            [
+                "content/2013/values/01-voluntary.yaml:12:6: did not find expected '-' indicator (while parsing a block collection)",
+                "    hint: the list that starts at line 10, column 5 needs every entry to start with '- ' indented by 4 spaces; line 12 is indented differently",
+            ],
+        ),
+        (
+            "number: 1\n",
+            "number: 1\noops\n",
+            [
+                "content/2013/values/01-voluntary.yaml:5:1: could not find expected ':' (while scanning a simple key)",
+                "    hint: line 5 is neither 'key: value' nor part of a text: indent a text's next line more than its key, or put the whole text in quotes",
+            ],
+        ),
+        (
+            '  name: "Support choice"\n',
+            '  name: "Support choice"\n  numbered: no\n',
+            [
+                "content/2013/values/01-voluntary.yaml:9:13: practice.numbered: expected true or false, got string",
+                "    hint: YAML 1.2 reads 'no' as text, not a boolean: write true or false",
+            ],
+        ),
+    ],
+)
+def test_everyday_editing_mistakes_get_a_hint(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, expected: list[str]
+) -> None:
+    """Indentation slips and YAML 1.1 booleans are explained, at the line to fix."""
+    monkeypatch.chdir(content_copy.parent)
+    _edit(content_copy / "2013/values/01-voluntary.yaml", old, new)
+    assert _error(content_copy / "2013").splitlines() == expected

@@ -102,6 +102,8 @@ def run_checks(
         found = acknowledge(found, keyed)
         used = {(f.code, f.id, f.text_hash) for f in found if f.acknowledged}
         for w in waivers:
+            if ctx.under_missing_value(w.target):
+                continue  # its value is missing: GM101 says so, once
             if w.code in codes and (w.code, w.target, w.text_hash) not in used:
                 ctx.rule = _STALE
                 found.append(

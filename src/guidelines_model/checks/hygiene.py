@@ -169,3 +169,18 @@ def confusable_word(ctx: Context) -> Iterator[Finding]:
             if m:
                 start = max(0, m.start() - 40)
                 yield ctx.finding(f"{advice}: “…{text[start : m.end() + 40]}…”", id_, text)
+
+
+@rule("GM408", "tab-in-text", Severity.WARNING, editions_only=False)
+def tab_in_text(ctx: Context) -> Iterator[Finding]:
+    """A tab inside a text: no edition prints one (it is an editor's indentation leaking in)."""
+    for id_, text in ctx.doc.texts():
+        at = text.find("\t")
+        if at >= 0:
+            around = text[max(0, at - 30) : at + 30].replace("\t", "→")
+            yield ctx.finding(
+                f"a tab at character {at + 1} of the text: {around!r}",
+                id_,
+                text,
+                hint="replace the tab with a space (or remove it)",
+            )

@@ -60,6 +60,8 @@ def unresolved_reference(ctx: Context) -> Iterator[Finding]:
                 doc.id,
             )
     for what, target in targets:
+        if ctx.under_missing_value(target):
+            continue  # the value itself is missing: GM101 says so, once
         if edition_of(target) not in known or (target not in ctx.nodes and target != doc.id):
             yield ctx.finding(
                 f"{what} target {target!r} is not an id of {doc.id}",

@@ -14,6 +14,7 @@ from typing import Any
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.library import Library
 from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.ids import CANONICAL_VALUE_KEYS
 from guidelines_model.model.nodes import Node
 from guidelines_model.model.origin import Location
 
@@ -34,12 +35,30 @@ class Context:
     def nodes(self) -> dict[str, Node]:
         return {n.id: n for n in self.doc.nodes()}
 
-    def locate(self, id_: str) -> Location | None:
+    def locate(self, id_: str, field: str | None = None) -> Location | None:
+        """Where the node ``id_`` is written; with ``field``, where that key of its mapping is
+        (an item's ``n``, say, for a text node)."""
         node = self.nodes.get(id_)
         origin = self.doc.origin
         if node is None or origin is None:
             return None
-        return origin.locate(node.path, id_)
+        path = node.path
+        if field is not None:
+            path = (*(path[:-1] if node.text is not None else path), field)
+        return origin.locate(path, id_)
+
+    @cached_property
+    def missing_values(self) -> frozenset[str]:
+        """Canonical value keys an edition lacks (GM101 reports them; no other rule should
+        report what follows from it)."""
+        if not isinstance(self.doc, Edition):
+            return frozenset()
+        return frozenset(CANONICAL_VALUE_KEYS) - {v.key for v in self.doc.values}
+
+    def under_missing_value(self, id_: str) -> bool:
+        """Whether ``id_`` names a node of a value the edition lacks."""
+        parts = id_.split("/")
+        return len(parts) > 1 and parts[1] in self.missing_values
 
     def finding(
         self,
@@ -47,9 +66,11 @@ class Context:
         id_: str,
         text: str = "",
         hint: str | None = None,
+        *,
         severity: Severity | None = None,
+        location: Location | None = None,
     ) -> Finding:
-        """A finding of the running rule at the node ``id_``."""
+        """A finding of the running rule at the node ``id_`` (or at ``location``)."""
         assert self.rule is not None
         return Finding(
             self.rule.code,
@@ -58,7 +79,7 @@ class Context:
             message,
             id_,
             text,
-            self.locate(id_),
+            location or self.locate(id_),
             hint,
         )
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
+from guidelines_model.load.find import VALUES_DIR
 from guidelines_model.model.documents import Edition
 from guidelines_model.model.ids import CANONICAL_VALUE_KEYS, join
+from guidelines_model.model.origin import Location
 from guidelines_model.model.parts import Item
 from guidelines_model.verify import normalise
 
@@ -37,12 +40,25 @@ def value_count(ctx: Context) -> Iterator[Finding]:
                 ],
             )
         )
-        at = e.values[-1].id if e.values else e.id
+        # At the first extra value's file; for a missing one, at the values/ folder it is
+        # missing from.
+        extra_value = next((v for v in e.values if v.key not in CANON), None)
         yield ctx.finding(
             f"{len(keys)} core values; every edition has 12" + (f" ({detail})" if detail else ""),
-            at,
+            extra_value.id if extra_value else e.id,
             hint="add or restore the value file under values/; an adaptation keeps all 12 values",
+            location=None if extra_value else _values_folder(ctx),
         )
+
+
+def _values_folder(ctx: Context) -> Location | None:
+    """The edition's ``values/`` folder, where a missing or extra value file is."""
+    origin = ctx.doc.origin
+    if origin is None or not origin.parts:
+        return None
+    metadata = origin.parts[0][2].file  # edition.yaml, read first
+    folder = os.path.join(os.path.dirname(metadata), VALUES_DIR)
+    return Location(folder + os.sep, 1, 1, ctx.doc.id)
 
 
 @rule("GM102", "value-key", Severity.ERROR)
@@ -64,17 +80,32 @@ def value_key(ctx: Context) -> Iterator[Finding]:
 
 @rule("GM103", "value-order", Severity.ERROR)
 def value_order(ctx: Context) -> Iterator[Finding]:
-    """Values are numbered 1 to 12 and appear in the canonical order."""
+    """Values are numbered 1 to 12 and appear in the canonical order.
+
+    A value's number is checked against its canonical position, so that a missing value
+    (GM101) does not make every value after it look misnumbered.
+    """
+    latest: tuple[int, str] | None = None  # canonical position and key of the value before
     for pos, v in enumerate(_edition(ctx).values, start=1):
-        if v.number != pos:
-            yield ctx.finding(f"value {v.key!r} is numbered {v.number}; expected {pos}", v.id)
-        if v.key in CANON and CANON.index(v.key) + 1 != pos:
+        canonical = CANON.index(v.key) + 1 if v.key in CANON else None
+        expected = canonical or pos
+        if v.number != expected:
             yield ctx.finding(
-                f"value {v.key!r} is in position {pos}; its canonical position is "
-                f"{CANON.index(v.key) + 1}",
+                f"value {v.key!r} is numbered {v.number}; expected {expected}",
+                v.id,
+                hint="values are numbered as the canonical order numbers them",
+                location=ctx.locate(v.id, "number"),
+            )
+        if canonical is None:
+            continue
+        if latest is not None and canonical < latest[0]:
+            yield ctx.finding(
+                f"value {v.key!r} (canonical position {canonical}) comes after {latest[1]!r} "
+                f"(canonical position {latest[0]})",
                 v.id,
                 hint="rename the value files so that they sort in canonical order",
             )
+        latest = (canonical, v.key)
 
 
 def _numbering(ctx: Context, items: tuple[Item, ...], what: str) -> Iterator[Finding]:
@@ -85,6 +116,7 @@ def _numbering(ctx: Context, items: tuple[Item, ...], what: str) -> Iterator[Fin
                 f"1, 2, 3... without gaps or repeats",
                 it.id,
                 it.text,
+                location=ctx.locate(it.id, "n"),
             )
             return  # one finding per list: later numbers are off by the same cause
 

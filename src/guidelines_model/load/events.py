@@ -101,7 +101,36 @@ def events(text: str, file: str) -> Iterator[Any]:
             msg = f"{msg} ({exc.context})"
         lines = text.splitlines()
         at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
-        hint = "indent with spaces, not tabs" if at == "\t" else None
+        hint = "indent with spaces, not tabs" if at == "\t" else _hint(exc, line)
         raise YamlSyntaxError([Problem(file, line, col, msg, hint=hint)]) from None
     except YAMLError as exc:  # the C parser raises unmarked errors for some inputs
         raise YamlSyntaxError([Problem(file, 1, 1, f"invalid YAML: {exc}")]) from None
+
+
+def _hint(exc: Any, line: int) -> str | None:
+    """What the parser's words usually mean in a content file, and where to look."""
+    problem = exc.problem or ""
+    start = exc.context_mark
+    where = f"line {start.line + 1}, column {start.column + 1}" if start is not None else ""
+    indent = f"{start.column} spaces" if start is not None else "the same indentation"
+    if "expected '-' indicator" in problem:
+        return (
+            f"the list that starts at {where} needs every entry to start with '- ' indented by "
+            f"{indent}; line {line} is indented differently"
+        )
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return (
+            f"the block that starts at {where} needs each 'key: value' line indented by "
+            f"{indent}; line {line} is indented differently, or is not 'key: value'"
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            "a ': ' inside unquoted text, or a key indented under a text: put the text in "
+            'quotes ("...") or line the key up with the keys above it'
+        )
+    if "could not find expected ':'" in problem:
+        return (
+            f"line {line} is neither 'key: value' nor part of a text: indent a text's next "
+            "line more than its key, or put the whole text in quotes"
+        )
+    return None

@@ -57,6 +57,8 @@ _PATTERNS: dict[str, Callable[[Any], tuple[str, str]]] = {
     "code": lambda v: (f"{v!r} is not a check code", "GM and three digits, e.g. GM201"),
 }
 
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
 _MESSAGES = {
     "string_type": "expected text (a string)",
     "int_type": "expected a whole number",
@@ -129,6 +131,9 @@ def _describe(
         hint = f'YAML reads {raw!r} as a {yaml_type(got)}; put it in quotes: "{raw}"'
     elif kind in {"int_type", "int_parsing"} and isinstance(got, str) and got.isdigit():
         hint = "write the number without quotes or leading zeros"
+    elif kind == "bool_type" and isinstance(got, str) and got.lower() in _YAML11_BOOLEANS:
+        # YAML 1.1 (and many editors) read yes/no/on/off as booleans; YAML 1.2 does not.
+        hint = f"YAML 1.2 reads {got!r} as text, not a boolean: write true or false"
     return message, hint
 
 
