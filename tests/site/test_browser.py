@@ -254,3 +254,45 @@ def test_screenshots(watched: Watched) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(SCREENS / "home-phone.png"))
     assert watched.problems == []
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280, 1440])
+def test_no_page_is_wider_than_the_screen(watched: Watched, site_dir: Path, width: int) -> None:
+    """Every page fits the viewport from a small phone to a wide screen: wide tables scroll
+    inside their own box or stack, long URLs break."""
+    watched.page.set_viewport_size({"width": width, "height": 900})
+    too_wide = {}
+    for path in _pages(site_dir):
+        page = watched.open(path)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            too_wide[path] = scroll
+    assert too_wide == {}
+    assert watched.problems == []
+
+
+def test_on_a_phone_the_title_comes_before_the_folded_contents(watched: Watched) -> None:
+    """At 390 px the contents list is folded, so the document's title is near the top."""
+    watched.page.set_viewport_size({"width": 390, "height": 844})
+    page = watched.open("editions/2019_supervisors.html")
+    assert page.evaluate("document.querySelector('details.toc-fold').open") is False
+    title_top = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+    assert title_top < 844
+    page.click("details.toc-fold > summary")
+    assert page.evaluate("document.querySelector('details.toc-fold').open") is True
+    watched.page.set_viewport_size({"width": 1280, "height": 900})
+    page = watched.open("editions/2019_supervisors.html")
+    assert page.evaluate("document.querySelector('details.toc-fold').open") is True
+
+
+def test_derived_texts_are_labelled_and_come_after_the_guidelines(watched: Watched) -> None:
+    """The training course's summaries are named as derived, after the guideline texts."""
+    page = watched.open("values/voluntary.html")
+    order = page.evaluate(
+        "document.querySelector('#collation').compareDocumentPosition("
+        "document.querySelector('section.derived'))"
+    )
+    assert order & 4  # DOCUMENT_POSITION_FOLLOWING: the derived text comes after the table
+    assert "Not part of the guidelines" in page.inner_text("section.derived")
+    home = watched.open("index.html")
+    assert "it is not part of the guidelines" in home.inner_text("#values")

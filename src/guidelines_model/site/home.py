@@ -25,6 +25,7 @@ def write_home(
             (d, kind_label(d), site.lib.editions.get(d.derived_from)) for d in site.derivatives
         ],
         values=[(v, glosses.get(v.key)) for v in site.values],
+        glossed_by=next((d for d in site.derivatives if d.glosses), None),
         comparisons=[
             (compare_path(old.id, new.id), short_label(old), short_label(new), new, totals)
             for old, new, totals in comparisons

@@ -1,4 +1,5 @@
-/* The noise toggle of value and comparison pages, and the checklist's print button.
+/* The noise toggle of value and comparison pages, the checklist's print button, and the
+   contents list folded on narrow screens.
    Without JavaScript both stay hidden and every change is shown. */
 (function () {
   "use strict";
@@ -17,6 +18,10 @@
     box.addEventListener("change", function () { apply(true); });
     apply(false);
   });
+  // On a narrow screen the contents fold, so that the document's title comes first.
+  if (window.matchMedia("(max-width: 60rem)").matches) {
+    document.querySelectorAll("details.toc-fold").forEach(function (d) { d.open = false; });
+  }
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
