@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from urllib.parse import unquote, urldefrag
 import pytest
 
 from guidelines_model import Item, load_library
+from guidelines_model.diff.spelling import canonical
 from tests.site.conftest import ROOT, SCREENS, Watched
 
 LIB = load_library(ROOT / "content")
@@ -23,21 +25,34 @@ def _pages(site_dir: Path) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    """What search.js does to texts and queries: no accents, straight quotes, lower case."""
+    """What search.js does to texts and queries: no accents, straight quotes, lower case, and
+    every word in the spelling its US and UK forms share."""
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    for a, b in (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"')):
+    for a, b in (("‘", "'"), ("’", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(a, b)
-    return text.lower()
+    return re.sub(r"[a-z]+", lambda m: canonical(m.group(0)), text.lower())
 
 
 def _expected(site_dir: Path, query: str, edition: str = "") -> list[str]:
-    """The result links search.js should show for ``query``, in order."""
+    """The result links search.js should show for ``query``, in order: the exact phrase, then
+    every word, then some words; one result per id across editions."""
     index: dict[str, Any] = json.loads((site_dir / "search-index.json").read_text("utf-8"))
     terms = _fold(query).split()
-    out = []
-    for n in index["nodes"]:
+    phrase = " ".join(terms)
+    scored = []
+    for order, n in enumerate(index["nodes"]):
+        if edition and n["edition"] != edition:
+            continue
         hay = _fold(f"{n['text']} {n['id']} {n['edition']}")
-        if (not edition or n["edition"] == edition) and all(t in hay for t in terms):
+        found = sum(t in hay for t in terms)
+        score = 3 if phrase in _fold(n["text"]) else 2 if found == len(terms) else found and 1
+        if score:
+            scored.append((-score, order, n))
+    out, seen = [], set()
+    for _, _, n in sorted(scored, key=lambda s: (s[0], s[1])):
+        group = n["id"].split("/", 1)[1] if "/" in n["id"] else n["id"]
+        if group not in seen:
+            seen.add(group)
             out.append(f"{index['editions'][n['edition']]['url']}#{n['id']}")
     return out
 
@@ -130,16 +145,20 @@ def test_permanent_anchor_opens_at_the_item(watched: Watched) -> None:
 def test_search_filters_as_you_type(watched: Watched, site_dir: Path) -> None:
     """Typing narrows the results to the texts holding every word; results link to anchors."""
     page = watched.open("search.html")
-    results = page.locator("#results a")
+    results = page.locator("#results a.result-link")
     page.locator("#q").press_sequentially("coerc", delay=15)
     expected = _expected(site_dir, "coerc")
     assert 3 < len(expected) < 100
-    page.wait_for_function(f"document.querySelectorAll('#results a').length === {len(expected)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#results a.result-link').length === {len(expected)}"
+    )
     assert [results.nth(i).get_attribute("href") for i in range(len(expected))] == expected
     assert page.locator("#search-status").inner_text() == f"{len(expected)} results."
     page.select_option("#edition", "2013")
     only = _expected(site_dir, "coerc", "2013")
-    page.wait_for_function(f"document.querySelectorAll('#results a').length === {len(only)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#results a.result-link').length === {len(only)}"
+    )
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(len(only))]
     assert hrefs == only
     assert all(h.startswith("editions/2013.html#") for h in hrefs)
@@ -157,9 +176,11 @@ def test_header_search_leads_to_results_and_the_text(watched: Watched, site_dir:
     page.press("#site-q", "Enter")
     page.wait_for_url("**/search.html?q=honest+direct")
     expected = _expected(site_dir, "honest direct")
-    page.wait_for_function(f"document.querySelectorAll('#results a').length === {len(expected)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#results a.result-link').length === {len(expected)}"
+    )
     assert page.input_value("#q") == "honest direct"
-    first = page.locator("#results a").first
+    first = page.locator("#results a.result-link").first
     marks = first.locator("mark").all_inner_texts()
     assert {m.lower() for m in marks} >= {"honest", "direct"}
     first.click()
@@ -296,3 +317,48 @@ def test_derived_texts_are_labelled_and_come_after_the_guidelines(watched: Watch
     assert "Not part of the guidelines" in page.inner_text("section.derived")
     home = watched.open("index.html")
     assert "it is not part of the guidelines" in home.inner_text("#values")
+
+
+def _results(page: Any, query: str) -> list[dict[str, Any]]:
+    page.fill("#q", query)
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    found: list[dict[str, Any]] = page.evaluate(
+        """() => [...document.querySelectorAll('#results > li')].map(li => ({
+            href: li.querySelector('a.result-link').getAttribute('href'),
+            text: li.querySelector('.result-text').textContent,
+            marks: [...li.querySelectorAll('.result-text mark')].map(m => m.textContent),
+            also: [...li.querySelectorAll('a.also')].map(a => a.textContent),
+        }))"""
+    )
+    return found
+
+
+def test_search_folds_spellings_and_quotes_and_marks_every_match(
+    watched: Watched, site_dir: Path
+) -> None:
+    """US and UK spellings find the same texts; curly and straight quotes too; every matching
+    word is highlighted."""
+    page = watched.open("search.html")
+    uk, us = _results(page, "behavioural"), _results(page, "behavioral")
+    assert uk == us
+    assert len(uk) == len(_expected(site_dir, "behavioural")) > 2
+    for r in _results(page, "don't"):
+        occurrences = len(re.findall(r"don[’']t", r["text"], re.IGNORECASE))
+        assert len(r["marks"]) >= occurrences > 0
+    assert watched.problems == []
+
+
+def test_search_ranks_the_phrase_first_and_groups_editions(
+    watched: Watched, site_dir: Path
+) -> None:
+    """The exact phrase comes first, then every word, then some; one result per id, listing
+    the other editions that have it."""
+    page = watched.open("search.html")
+    hits = _results(page, "peer support")
+    assert [h["href"] for h in hits] == _expected(site_dir, "peer support")[:100]
+    phrase = [i for i, h in enumerate(hits) if "peer support" in _fold(h["text"])]
+    assert phrase == list(range(len(phrase)))  # every phrase hit before any other
+    item = _results(page, "Peer supporters do not force or coerce others to participate")
+    assert item[0]["href"].endswith("#2013/voluntary/practice/1")
+    assert set(item[0]["also"]) >= {"WHO 2017", "2019 Supervisors"}
+    assert watched.problems == []

@@ -145,3 +145,15 @@ def canonical(word: str) -> str:
 def is_variant(a: str, b: str) -> bool:
     """Whether two different words are the US and UK spellings of one word."""
     return a != b and canonical(a.lower()) == canonical(b.lower())
+
+
+def spelling_data() -> dict[str, object]:
+    """The table and rules of :func:`canonical` as plain data, for a port to another language
+    (the website's search folds US and UK spellings with them): ``uk_us`` (irregular UK ->
+    US), ``us`` (US words the table knows), ``rules`` (``[pattern, replacement]`` with ``$1``
+    groups, applied in order to a lowercase word matching none of the table)."""
+    return {
+        "uk_us": dict(_UK_US),
+        "us": sorted(US_UK),
+        "rules": [[pattern.pattern, re.sub(r"\\(\d)", r"$\1", repl)] for pattern, repl in _RULES],
+    }

@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from guidelines_model.diff.spelling import spelling_data
 from guidelines_model.export.html import lang_of
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import edition_path, short_label
 
 
 def index(w: Writer) -> dict[str, Any]:
-    """Every text node of every document as ``{id, edition, kind, text}``, in document order."""
+    """Every text node of every document as ``{id, edition, kind, text}``, in document order,
+    and the US/UK spelling rules search folds words with (those of the diff)."""
     docs = w.site.documents
+    nodes = [
+        {"id": n.id, "edition": d.id, "kind": n.kind, "text": n.text}
+        for d in docs
+        for n in d.nodes()
+        if n.text is not None
+    ]
     return {
         "editions": {
             d.id: {
@@ -23,12 +31,8 @@ def index(w: Writer) -> dict[str, Any]:
             }
             for d in docs
         },
-        "nodes": [
-            {"id": n.id, "edition": d.id, "kind": n.kind, "text": n.text}
-            for d in docs
-            for n in d.nodes()
-            if n.text is not None
-        ],
+        "nodes": nodes,
+        "spelling": spelling_data(),
     }
 
 
