@@ -252,6 +252,35 @@ def test_checklist_prints_without_navigation(watched: Watched) -> None:
     assert not page.locator(".tools").is_visible()
     assert page.locator(".print-fields").is_visible()
     assert page.locator(".checklist input[type=checkbox]").first.is_visible()
+    assert page.locator(".checklist .tick").first.is_visible()  # a character, not a background
+    assert not page.locator(".checklist .tick").nth(1).is_visible()
+    assert page.locator(".checklist .notes-line").first.is_visible()
+    assert not page.locator("p.lead").is_visible()  # the on-screen instructions
+    assert watched.problems == []
+
+
+def test_checklist_prints_one_value_a_page(watched: Watched) -> None:
+    """The printed checklist (A4): twelve values on twelve pages, so none is split."""
+    page = watched.open("checklist.html")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 12
+
+
+def test_checklist_ticks_are_kept_until_cleared(watched: Watched) -> None:
+    """Ticks survive a reload (local storage); "Clear my ticks" clears them; entries are
+    addressable by their guideline id."""
+    page = watched.open("checklist.html")
+    first = "2019_supervisors/voluntary/supervisor/1"
+    page.check(f"[name='{first}']")
+    page.reload(wait_until="load")
+    assert page.is_checked(f"[name='{first}']")
+    page.click("[data-clear-ticks]")
+    page.reload(wait_until="load")
+    assert not page.is_checked(f"[name='{first}']")
+    page = watched.open(f"checklist.html#{first}")
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", first)
     assert watched.problems == []
 
 

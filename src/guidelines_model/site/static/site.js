@@ -22,6 +22,23 @@
   if (window.matchMedia("(max-width: 60rem)").matches) {
     document.querySelectorAll("details.toc-fold").forEach(function (d) { d.open = false; });
   }
+  // Checklist ticks stay in this browser (local storage) until cleared.
+  var KEEP = "guidelines-checklist:";
+  var boxes = document.querySelectorAll("input[data-keep]");
+  function stored(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
+  function store(key, on) {
+    try { if (on) localStorage.setItem(key, "1"); else localStorage.removeItem(key); } catch (e) { /* private mode */ }
+  }
+  boxes.forEach(function (box) {
+    box.checked = stored(KEEP + box.name) === "1";
+    box.addEventListener("change", function () { store(KEEP + box.name, box.checked); });
+  });
+  document.querySelectorAll("[data-clear-ticks]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; store(KEEP + box.name, false); });
+    });
+  });
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
