@@ -284,6 +284,39 @@ def test_checklist_ticks_are_kept_until_cleared(watched: Watched) -> None:
     assert watched.problems == []
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_no_violation_on_any_page(
+    watched: Watched, site_dir: Path, width: int
+) -> None:
+    """axe-core audits every page, on a phone and a desktop: no accessibility violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    watched.page.set_viewport_size({"width": width, "height": 900})
+    found: dict[str, list[str]] = {}
+    for path in _pages(site_dir):
+        result = axe.run(watched.open(path))
+        violations = [v["id"] for v in result.response["violations"]]
+        if violations:
+            found[path] = violations
+    assert found == {}
+
+
+def test_every_page_is_screenshot_at_both_widths(watched: Watched, site_dir: Path) -> None:
+    """A full-page screenshot of every page at 390 and 1,280 px under build/site-screens/, to
+    read as a reader would."""
+    out = SCREENS / "pages"
+    out.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        watched.page.set_viewport_size({"width": width, "height": 900})
+        for path in _pages(site_dir):
+            name = path.removesuffix(".html").replace("/", "-")
+            shot = out / f"{name}-{width}.png"
+            watched.open(path).screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 5_000
+    assert watched.problems == []
+
+
 def test_screenshots(watched: Watched) -> None:
     """Screenshots of the main pages, to look at, under build/site-screens/."""
     SCREENS.mkdir(parents=True, exist_ok=True)
