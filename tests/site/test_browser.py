@@ -285,9 +285,7 @@ def test_checklist_ticks_are_kept_until_cleared(watched: Watched) -> None:
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_axe_finds_no_violation_on_any_page(
-    watched: Watched, site_dir: Path, width: int
-) -> None:
+def test_axe_finds_no_violation_on_any_page(watched: Watched, site_dir: Path, width: int) -> None:
     """axe-core audits every page, on a phone and a desktop: no accessibility violation."""
     from axe_playwright_python.sync_playwright import Axe
 
