@@ -422,3 +422,35 @@ def test_search_ranks_the_phrase_first_and_groups_editions(
     assert item[0]["href"].endswith("#2013/voluntary/practice/1")
     assert set(item[0]["also"]) >= {"WHO 2017", "2019 Supervisors"}
     assert watched.problems == []
+
+
+def test_deep_links_land_on_rows_and_unknown_ids_say_so(watched: Watched) -> None:
+    """Value-page cells and comparison rows answer to their guideline ids; a jump shows the
+    value's heading with its item; an unknown id gets a notice with a search link."""
+    page = watched.open(
+        "values/mutual-reciprocal.html#2019_supervisors/mutual-reciprocal/practice/2"
+    )
+    target = "2019_supervisors/mutual-reciprocal/practice/2"
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", target)
+    page = watched.open(
+        "compare/2013-to-2019_supervisors.html#2019_supervisors/honest-direct/practice/4"
+    )
+    assert page.evaluate(
+        "id => document.getElementById(id).tagName", "2019_supervisors/honest-direct/practice/4"
+    ) in {"TR", "SPAN"}
+    page = watched.open("editions/2013.html#2013/voluntary/practice/3")
+    page.wait_for_timeout(100)
+    heading_top = page.evaluate(
+        "document.getElementById('2013/voluntary').querySelector('h3, h2').getBoundingClientRect().top"
+    )
+    item = page.evaluate(
+        "document.getElementById('2013/voluntary/practice/3').getBoundingClientRect()"
+    )
+    assert 0 <= heading_top < item["top"] < 900
+    page = watched.open("editions/2013.html#2013/voluntary/practice/99")
+    page.wait_for_selector("#missing-id")
+    assert "2013/voluntary/practice/99" in page.inner_text("#missing-id")
+    assert (
+        page.get_attribute("#missing-id a", "href") == "../search.html?q=voluntary%20practice%2099"
+    )
+    assert watched.problems == []

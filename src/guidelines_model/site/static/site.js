@@ -39,6 +39,41 @@
       boxes.forEach(function (box) { box.checked = false; store(KEEP + box.name, false); });
     });
   });
+  // A link to an id: bring its heading into view with it, or say that the page has no such id.
+  function arrive() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var old = document.getElementById("missing-id");
+    if (old) old.remove();
+    if (!id) return;
+    var target = document.getElementById(id);
+    if (!target) {
+      var main = document.querySelector("main");
+      if (!main) return;
+      var note = document.createElement("p");
+      note.id = "missing-id";
+      note.className = "missing-id wrap";
+      note.setAttribute("role", "status");
+      note.appendChild(document.createTextNode("Nothing on this page has the id \u201c" + id + "\u201d. "));
+      var a = document.createElement("a");
+      a.href = (document.body.getAttribute("data-root") || "") + "search.html?q=" + encodeURIComponent(id.split("/").slice(1).join(" ") || id);
+      a.textContent = "Search for it";
+      note.appendChild(a);
+      main.insertBefore(note, main.firstChild);
+      return;
+    }
+    // The outermost section around the target whose heading fits on screen with it.
+    var best = null;
+    for (var el = target.parentElement; el; el = el.parentElement) {
+      if (!el.matches("section, fieldset")) continue;
+      var heading = el.querySelector("h1, h2, h3, h4, legend");
+      if (!heading) continue;
+      var gap = target.getBoundingClientRect().top - heading.getBoundingClientRect().top;
+      if (gap > 0 && gap < window.innerHeight * 0.6) best = el;
+    }
+    if (best) best.scrollIntoView();
+  }
+  window.addEventListener("hashchange", arrive);
+  if (location.hash) window.requestAnimationFrame(arrive);
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
