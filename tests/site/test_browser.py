@@ -454,3 +454,23 @@ def test_deep_links_land_on_rows_and_unknown_ids_say_so(watched: Watched) -> Non
         page.get_attribute("#missing-id a", "href") == "../search.html?q=voluntary%20practice%2099"
     )
     assert watched.problems == []
+
+
+def test_column_headers_stay_in_view(watched: Watched) -> None:
+    """Scrolled down the longest table of a value page or a comparison, its column headers
+    are still at the top of the screen."""
+    for path in ("values/honest-direct.html", "compare/2013-to-2019_supervisors.html"):
+        page = watched.open(path)
+        top = page.evaluate(
+            """() => {
+                const tables = [...document.querySelectorAll('table.collation, table.changes')];
+                const t = tables.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
+                const last = t.tBodies[0].rows[t.tBodies[0].rows.length - 1];
+                window.scrollTo(0, last.getBoundingClientRect().top + window.scrollY - 200);
+                return [t.getBoundingClientRect().top, t.tHead.rows[0].cells[0].getBoundingClientRect().top];
+            }"""
+        )
+        table_top, header_top = top
+        assert table_top < 0, path  # the table's start has scrolled away
+        assert 0 <= header_top < 5, path
+    assert watched.problems == []
