@@ -9,10 +9,12 @@ never imports pydantic).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TextIO
 
 from guidelines_model.cli import (
     check,
@@ -25,8 +27,8 @@ from guidelines_model.cli import (
     verify_sources,
 )
 from guidelines_model.cli import list as list_
-from guidelines_model.cli.terminal import style
-from guidelines_model.model.errors import GuidelinesError
+from guidelines_model.cli.terminal import GuardedStream, style
+from guidelines_model.model.errors import GuidelinesError, OutputError
 
 
 class Command(Protocol):
@@ -81,12 +83,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``guidelines`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = GuardedStream(stdout)  # a TextIO by delegation
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a write error hidden in the buffer is an error too
     except GuidelinesError as exc:
         print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        if isinstance(exc, OutputError) and exc.path == "-":
+            _discard(stdout)
         return 1
     except BrokenPipeError:
+        _discard(stdout)
         return 1
     except KeyboardInterrupt:
         return 130
+    else:
+        return status
+    finally:
+        sys.stdout = stdout
+
+
+def _discard(stream: TextIO) -> None:
+    """Drop what ``stream`` still buffers, so that exit does not fail writing it again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        fd = stream.fileno()  # a stream without a descriptor has nothing to flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
