@@ -25,7 +25,7 @@ from typing import Any
 
 from guidelines_model.load.find import DocumentFiles
 from guidelines_model.load.limits import Limits
-from guidelines_model.load.read import RawFile
+from guidelines_model.load.read import RawFile, ReadRefused, read_regular
 from guidelines_model.load.summary import summarise, to_cache
 from guidelines_model.model.origin import Marks, Origin
 
@@ -192,8 +192,10 @@ class Entry:
 
     def _payload(self, touch: bool) -> tuple[Any, ...] | None:
         try:
-            blob = self.path.read_bytes()
-        except OSError:
+            # A regular file only: a FIFO planted here would hang, a link to /dev/zero fill
+            # memory.
+            blob = read_regular(self.path, MAX_BYTES)
+        except (OSError, ReadRefused):
             return None
         if touch:
             with contextlib.suppress(OSError):

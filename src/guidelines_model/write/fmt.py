@@ -17,6 +17,7 @@ from pathlib import Path
 from guidelines_model.load.events import decode
 from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
 from guidelines_model.load.loader import parse_yaml
+from guidelines_model.load.read import read_bytes
 from guidelines_model.model.errors import ContentError, Problem
 from guidelines_model.write.atomic import atomic_write
 
@@ -70,20 +71,7 @@ def format_files(
     pending: list[tuple[Path, str, bool]] = []
     for path in content_files(paths):
         shown = (display or {}).get(path, os.fspath(path))
-        raw = path.read_bytes()
-        if len(raw) > limits.max_file_bytes:
-            from guidelines_model.model.errors import LimitError
-
-            raise LimitError(
-                [
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        f"file is {len(raw):,} bytes; the limit is {limits.max_file_bytes:,} bytes",
-                    )
-                ]
-            )
+        raw = read_bytes(path, shown, limits)  # a regular file within the limit
         text = decode(raw, shown)
         new = format_text(text, shown, limits)
         pending.append((path, new, new != text))
