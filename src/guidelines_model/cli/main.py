@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -83,25 +84,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``guidelines`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    stdout = sys.stdout
+    stdout, stderr = sys.stdout, sys.stderr
     sys.stdout = GuardedStream(stdout)  # a TextIO by delegation
+    sys.stderr = GuardedStream(stderr, "standard error")
     try:
         status = int(args.handler(args))
         sys.stdout.flush()  # a write error hidden in the buffer is an error too
     except GuidelinesError as exc:
-        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        print(style("error", "31", stderr) + f": {exc}", file=sys.stderr)
         if isinstance(exc, OutputError) and exc.path == "-":
             _discard(stdout)
         return 1
     except BrokenPipeError:
         _discard(stdout)
         return 1
+    except OSError as exc:
+        # A path the system refuses outright (a name too long...): a message, not a traceback.
+        what = f"{exc.filename}: " if exc.filename else ""
+        reason = "path too long" if exc.errno == errno.ENAMETOOLONG else exc.strerror or exc
+        print(style("error", "31", stderr) + f": {what}{reason}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     else:
         return status
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 def _discard(stream: TextIO) -> None:
