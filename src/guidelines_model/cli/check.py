@@ -129,7 +129,13 @@ def run(args: argparse.Namespace) -> int:
     """Run the checks on the targets; print the report; exit 1 on an unacknowledged error."""
     from guidelines_model.checks import RULES, run_checks, selected
     from guidelines_model.load.find import sources_root_for
+    from guidelines_model.model.errors import NotFoundError
 
+    try:
+        selected(_codes(args.select), _codes(args.ignore))
+    except NotFoundError as exc:  # a usage error: exit 2, as argparse does
+        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        return 2
     if args.list:
         for r in selected(_codes(args.select), _codes(args.ignore)):
             print(f"{r.code} {r.name:<26} {r.severity.value:<8} {r.doc}")
