@@ -174,3 +174,17 @@ def test_lone_surrogate_escape_is_refused() -> None:
 def test_tab_and_newline_escapes_stay_allowed() -> None:
     """Tab and newline are text, escaped or not."""
     assert parse_yaml('a: "x\\ty\\nz"\n', "f.yaml").data == {"a": "x\ty\nz"}
+
+
+def test_a_text_over_the_length_limit_is_a_located_error() -> None:
+    """One text past Limits.max_text_chars (20,000) is a LimitError at it; at the limit, fine."""
+    at_limit = "x" * 20_000
+    assert parse_yaml(f"a: 1\nb: {at_limit}\n", "f.yaml").data["b"] == at_limit
+    with pytest.raises(
+        LimitError,
+        match=r"^f\.yaml:2:4: text of 20,001 characters; the limit is 20,000 characters",
+    ):
+        parse_yaml(f'a: 1\nb: "{at_limit}y"\n', "f.yaml")
+    with pytest.raises(LimitError, match="the limit is 10 characters"):
+        parse_yaml("k: |\n  0123456789abc\n", "f.yaml", Limits(max_text_chars=10))
+    assert parse_yaml(f"b: {at_limit}y\n", "f.yaml", Limits(max_text_chars=30_000)).data

@@ -156,6 +156,7 @@ class Builder:
         t = _types()
         stack, values, plain = self.stack, self.marks.values, self.plain
         max_nodes, max_depth = self.limits.max_nodes, self.limits.max_depth
+        max_text = self.limits.max_text_chars
         ignored = (t.stream_start, t.stream_end, t.document_end)
         for ev in events:
             kind = type(ev)
@@ -185,6 +186,8 @@ class Builder:
                     self._count(ev, 0)
                 if ev.style == '"' and _UNFIT.search(ev.value):
                     self._unfit(ev)
+                if len(ev.value) > max_text:
+                    self._too_long(ev)
                 if expecting_key:
                     self._key(ev)
                     continue
@@ -314,10 +317,22 @@ class Builder:
             "noncharacters and no lone surrogates",
         )
 
+    def _too_long(self, ev: Any) -> NoReturn:
+        _fail(
+            LimitError,
+            self.file,
+            ev,
+            f"text of {len(ev.value):,} characters; the limit is "
+            f"{self.limits.max_text_chars:,} characters",
+            "split the text, or raise Limits.max_text_chars",
+        )
+
     def _scalar(self, ev: Any) -> None:
         self._count(ev)
         if ev.style == '"' and _UNFIT.search(ev.value):
             self._unfit(ev)
+        if len(ev.value) > self.limits.max_text_chars:
+            self._too_long(ev)
         if self._expecting_key():
             self._key(ev)
             return
