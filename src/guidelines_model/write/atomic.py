@@ -62,11 +62,14 @@ def _target(path: Path) -> tuple[Path, int | None]:
     return real, stat.S_IMODE(st.st_mode)
 
 
-def write_file(path: str | os.PathLike[str], data: str | bytes, *, mode: int | None = None) -> None:
+def write_file(
+    path: str | os.PathLike[str], data: str | bytes, *, mode: int | None = None, sync: bool = True
+) -> None:
     """Write ``data`` (text as UTF-8, ``\\n`` line ends kept as given) to ``path`` atomically.
 
     ``mode`` forces the permission bits; by default an existing file keeps its own and a new
-    file gets the umask's. Raises :class:`OutputError` and leaves nothing behind on failure.
+    file gets the umask's. ``sync=False`` skips the fsyncs (for a temporary copy). Raises
+    :class:`OutputError` and leaves nothing behind on failure.
     """
     shown = Path(path)
     blob = data.encode("utf-8") if isinstance(data, str) else data
@@ -85,9 +88,11 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *, mode: int | N
             bits = mode if mode is not None else kept
             if bits is not None:
                 os.fchmod(fh.fileno(), bits)
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _sync_folder(target.parent)
+        if sync:
+            _sync_folder(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
