@@ -193,3 +193,15 @@ def test_stdout_error_at_flush_exits_1(
     monkeypatch.setattr("sys.stdout", Buffered())
     assert main(["list"]) == 1
     assert "Input/output error" in capsys.readouterr().err
+
+
+def test_the_loader_ignores_a_leftover_temporary_file(content_copy: Path) -> None:
+    """A temporary file a killed write left beside a part or value file is not content."""
+    from guidelines_model import load_edition
+    from guidelines_model.write.atomic import temp_name
+
+    folder = content_copy / "2013"
+    expected = load_edition(folder)
+    (folder / temp_name("background.yaml")).write_text("broken: [\n")
+    (folder / "values" / temp_name("01-voluntary.yaml")).write_text("broken: [\n")
+    assert load_edition(folder) == expected

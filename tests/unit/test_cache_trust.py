@@ -197,3 +197,16 @@ def test_stamp_costs_no_pydantic_import() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_a_symlinked_entry_is_skipped(content_copy: Path, cache_dir: Path) -> None:
+    """An entry that is a link (the cache never writes one) is a miss, even to a valid entry."""
+    folder = content_copy / "2013"
+    expected = load_edition(folder)
+    target = _entry_for(folder)
+    elsewhere = target.parent / "elsewhere"
+    target.rename(elsewhere)
+    target.symlink_to(elsewhere)
+    entry = cache.Entry(target)
+    assert entry.summary() is None
+    assert load_edition(folder) == expected

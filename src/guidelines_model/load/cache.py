@@ -241,12 +241,12 @@ class Entry:
         try:
             # A regular file only: a FIFO planted here would hang, a link to /dev/zero fill
             # memory.
-            blob = read_regular(self.path, MAX_BYTES)
+            blob = read_regular(self.path, MAX_BYTES, follow=False)  # we never write links
         except (OSError, ReadRefused):
             return None
         if touch:
             with contextlib.suppress(OSError):
-                os.utime(self.path)  # recently used: pruned last
+                os.utime(self.path, follow_symlinks=False)  # recently used: pruned last
         head = len(_MAGIC)
         payload = blob[head + 32 :]
         if blob[:head] != _MAGIC or digest(payload) != blob[head : head + 32]:

@@ -109,7 +109,8 @@ def _unreadable(folder: Path, exc: OSError, what: str = "folder") -> ContentErro
 
 def _yaml_names(folder: Path) -> list[str]:
     """The ``*.yaml`` names in ``folder``, sorted; ``ContentError`` when it cannot be listed
-    (a folder that cannot be read is never taken for an empty one)."""
+    (a folder that cannot be read is never taken for an empty one). The package's temporary
+    files (``.NAME.RANDOM.tmp``, left by a killed write) never match."""
     try:
         with os.scandir(folder) as it:
             return sorted(e.name for e in it if e.name.endswith(".yaml"))

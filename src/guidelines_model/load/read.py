@@ -52,15 +52,16 @@ _KINDS = (
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def read_regular(path: Path, max_bytes: int) -> bytes:
+def read_regular(path: Path, max_bytes: int, *, follow: bool = True) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``: the one way the package reads.
 
     Opened with ``O_NONBLOCK`` (a FIFO does not wait for a writer) and checked with ``fstat``
     on the open descriptor before anything is read: a FIFO, device, socket or folder is
     :class:`ReadRefused`, and so is a file over the limit (a link to ``/dev/zero`` or a
-    sparse 6 GB file is never read). ``OSError`` when it cannot be opened or read.
+    sparse 6 GB file is never read). ``OSError`` when it cannot be opened or read, or, with
+    ``follow=False``, when it is a symlink.
     """
-    fd = os.open(path, _FLAGS)
+    fd = os.open(path, _FLAGS if follow else _FLAGS | getattr(os, "O_NOFOLLOW", 0))
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
