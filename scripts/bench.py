@@ -7,7 +7,9 @@ with machine information to ``build/bench/results.json``.
 
 Options: ``--quick`` (smallest sizes, few runs), ``--sizes 12,1000,10000`` (values per
 edition), ``--libraries 1,100,1000`` (editions per library), ``--repeat N``, ``--cold-runs N``,
-``--only GROUPS`` (load,check,diff,export,cold,memory), ``--out DIR``.
+``--only GROUPS`` (load,check,diff,export,cold,memory,long), ``--out DIR``. ``long`` runs
+``diff`` and ``check`` on the real content with one text at ``Limits.max_text_chars`` on both
+sides (reworded 10 %), beside the real content: under 2 s and 300 MB more.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import benchmarks as bm
 from synthetic import ROOT, corpus
 
 from guidelines_model import Edition
 
-GROUPS = ("load", "check", "diff", "export", "cold", "memory")
+GROUPS = ("load", "check", "diff", "export", "cold", "memory", "long")
 
 
 def _ints(text: str) -> list[int]:
@@ -117,11 +120,28 @@ def targets(results: list[bm.Result]) -> list[dict[str, object]]:
         r = _find(results, group, big)
         if r is not None:
             add(f"{group}: {big}", r, r.median, f"< {limit} s", r.median < limit)
+    _long_text_targets(results, add)
     for group in ("peak RSS", "peak RSS (cached)"):
         r = _find(results, group, big)
         if r is not None:
             add(f"{group}: {big}", r, r.median, "< 400 MB", r.median < 400)
     return rows
+
+
+def _long_text_targets(results: list[bm.Result], add: Any) -> None:
+    """One text at the length limit: diff and check under 2 s, under 300 MB more memory."""
+    for r in results:
+        if r.group == "long text":
+            add(r.case, r, r.median, "< 2 s", r.median < 2.0)
+        if r.group == "long text RSS" and r.ref_median is not None:
+            extra = r.median - r.ref_median
+            add(f"{r.case}: RSS over the real content", r, extra, "< 300 MB", extra < 300)
+
+
+def _max_text_chars() -> int:
+    from guidelines_model.load.limits import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS.max_text_chars
 
 
 def _steps(
@@ -207,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": lambda: bm.exporting(pairs(), args.repeat),
         "cold": lambda: bm.cold_start(args.cold_runs, cache_dir),
         "memory": lambda: bm.memory(c, cache_dir),
+        "long": lambda: bm.long_texts(out, cache_dir, min(args.cold_runs, 5), _max_text_chars()),
     }
     for name in GROUPS:
         if name in args.only:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -350,6 +351,151 @@ def memory(corpus: Corpus, cache_dir: Path) -> list[Result]:
         group = "peak RSS" + (" (cached)" if cache else "")
         out.append(Result(group, f"{n} values", n, [ours], "bare parse", [ref], unit="MB"))
     return out
+
+
+# --- one text at the length limit -----------------------------------------------------------
+
+_WORDS = [
+    "peer",
+    "supporters",
+    "respect",
+    "choice",
+    "recovery",
+    "hope",
+    "trust",
+    "people",
+    "services",
+    "support",
+    "share",
+    "lived",
+    "experience",
+    "listen",
+    "encourage",
+    "community",
+    "growth",
+    "safety",
+    "dignity",
+    "voice",
+    "respect",
+    "honest",
+    "open",
+    "learning",
+    "wellness",
+    "mutual",
+    "strength",
+    "journey",
+    "person",
+    "connection",
+    "power",
+    "equal",
+]
+
+
+def long_text(chars: int, seed: int) -> str:
+    """Plain words, deterministic, at most ``chars`` characters, ending with a full stop."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < chars - 12:
+        word = rng.choice(_WORDS)
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)[: chars - 1].rstrip() + "."
+
+
+def reworded(text: str, fraction: float, seed: int) -> str:
+    """``text`` with ``fraction`` of its words replaced, no longer than it was."""
+    import random
+
+    rng = random.Random(seed)
+    words = text.rstrip(".").split(" ")
+    for i in rng.sample(range(len(words)), int(len(words) * fraction)):
+        words[i] = rng.choice([w for w in _WORDS if len(w) <= len(words[i])] or ["a"])
+    return " ".join(words) + "."
+
+
+def long_text_content(dest: Path, chars: int) -> Path:
+    """A copy of the real content where the first practice item of value 1 is a text of
+    ``chars`` characters in 2013, and the same text reworded 10 % in the two editions based on
+    it (so that both the diff and GM601 compare two texts at the limit)."""
+    from guidelines_model.write.dump import write_edition
+
+    content = dest / "content"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "sources", dest / "sources")
+    base = long_text(chars, seed=1)
+    for n, edition in enumerate(("2013", "2019_supervisors", "who_2017")):
+        doc = load_edition(content / edition)
+        text = base if n == 0 else reworded(base, 0.10, seed=n)
+        value = doc.values[0]
+        items = (value.practice.items[0].model_copy(update={"text": text}),)
+        practice = value.practice.model_copy(update={"items": items + value.practice.items[1:]})
+        value = value.model_copy(update={"practice": practice})
+        values = (value, *doc.values[1:])
+        write_edition(doc.model_copy(update={"values": values}), content / edition)
+    return content
+
+
+_LONG_COMMANDS = {
+    "diff 2013 2019_supervisors": ["diff", "2013", "2019_supervisors"],
+    "diff 2013 who_2017": ["diff", "2013", "who_2017"],
+    "check": ["check"],
+}
+
+
+def _timed_rss(args: list[str], content: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of one ``guidelines`` command on ``content``."""
+    body = (
+        "import io\nfrom guidelines_model.cli import main\n"
+        "sys.stdout = io.StringIO()\n"
+        f"main(['--content', sys.argv[1], *{args!r}])\n"
+        "sys.stdout = sys.__stdout__\n"
+    )
+    start = time.perf_counter()
+    mb = _rss(body, content, env)
+    return time.perf_counter() - start, mb
+
+
+def long_texts(out: Path, cache_dir: Path, runs: int, chars: int) -> list[Result]:
+    """``diff`` and ``check`` on the real content with one text at the length limit on both
+    sides (reworded 10 %), beside the same commands on the real content: time and peak RSS."""
+    content = long_text_content(out / "long-text", chars)
+    real = out / "real-content"
+    shutil.rmtree(real, ignore_errors=True)
+    shutil.copytree(ROOT / "content", real / "content")
+    shutil.copytree(ROOT / "sources", real / "sources")
+    env = cold_env(cache_dir, True)
+    results = []
+    for case, args in _LONG_COMMANDS.items():
+        _timed_rss(args, content, env)  # fill the load cache: the text is what is measured
+        _timed_rss(args, real / "content", env)
+        ours = [_timed_rss(args, content, env) for _ in range(runs)]
+        ref = [_timed_rss(args, real / "content", env) for _ in range(runs)]
+        results.append(
+            Result(
+                "long text",
+                f"{case}: one text of {chars:,} chars",
+                chars,
+                [t for t, _ in ours],
+                "real content",
+                [t for t, _ in ref],
+            )
+        )
+        results.append(
+            Result(
+                "long text RSS",
+                f"{case}: one text of {chars:,} chars",
+                chars,
+                [max(m for _, m in ours)],
+                "real content",
+                [max(m for _, m in ref)],
+                unit="MB",
+            )
+        )
+    return results
 
 
 def loaded(corpus: Corpus) -> dict[int, tuple[Edition, Edition]]:

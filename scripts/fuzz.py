@@ -1,13 +1,21 @@
-"""Fuzz the loader, the checks and the diff: nothing but GuidelinesError may escape.
+"""Fuzz the loader, the checks, the diff and fmt: nothing but GuidelinesError may escape.
 
-Hypothesis drives three targets, round after round with fresh seeds, until the time is up:
+Hypothesis drives five targets, round after round with fresh seeds, until the time is up:
 
 - ``load``: a real content file mutated (bytes inserted, deleted, duplicated, swapped, YAML
   tokens and odd characters sprinkled in, indentation broken, truncated) is put in place in a
   copy of its edition, which is then loaded;
 - ``check``: generated editions (with hostile texts) run through every check;
 - ``diff``: a real edition against a mutated copy of itself, and generated pairs, diffed and
-  rendered in every format.
+  rendered in every format;
+- ``fmt``: generated content files (comments, quoting styles, U+0085/U+2028/U+2029) and
+  mutated real files formatted: the data must be kept and a second pass change nothing, or the
+  file refused with a GuidelinesError;
+- ``long``: one practice item of a real edition replaced by a long text (up to the length
+  limit, and past it) and, reworded, in a copy: diffed, rendered and checked (GM601 included);
+  past the limit, the loader must refuse the file.
+
+The ``load`` mutations also insert long runs of words.
 
 Usage: ``python scripts/fuzz.py [--minutes 1] [--seed N]`` (``nox -s fuzz -- --minutes 10``).
 A failing input is saved under ``build/fuzz/crashes/`` and the run exits 1.
@@ -33,11 +41,14 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.strategies
 
-from tests.strategies import edition_data  # noqa: E402
+from tests.strategies import documents, edition_data  # noqa: E402
 
 from guidelines_model import Edition, GuidelinesError, Library, load_edition, load_library  # noqa: E402
 from guidelines_model.checks import run_checks  # noqa: E402
 from guidelines_model.diff import collate, diff  # noqa: E402
+from guidelines_model.load.limits import DEFAULT_LIMITS  # noqa: E402
+from guidelines_model.load.loader import parse_yaml  # noqa: E402
+from guidelines_model.write.fmt import format_text  # noqa: E402
 
 CRASHES = ROOT / "build" / "fuzz" / "crashes"
 TOKENS = [
@@ -91,7 +102,9 @@ def _mutate(data: bytes, ops: list[tuple[int, int, int]]) -> bytes:
             continue
         i, j = a % len(buf), b % len(buf)
         i, j = min(i, j), max(i, j)
-        match op % 7:
+        match op % 8:
+            case 7:  # a long run of words inside whatever is there (a text, most often)
+                buf[i:i] = _words(b % (DEFAULT_LIMITS.max_text_chars + 2000), a).encode()
             case 0:
                 buf[i:i] = TOKENS[b % len(TOKENS)]
             case 1:
@@ -115,8 +128,31 @@ def _mutate(data: bytes, ops: list[tuple[int, int, int]]) -> bytes:
     return bytes(buf)
 
 
+_VOCABULARY = ["peer", "support", "hope", "trust", "choice", "recovery", "share", "listen"]
+
+
+def _words(chars: int, seed: int) -> str:
+    """About ``chars`` characters of words, sentences ending every 12 words."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < chars:
+        word = rng.choice(_VOCABULARY) + ("." if len(out) % 12 == 11 else "")
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)[:chars]
+
+
+def _reword(text: str, seed: int) -> str:
+    rng = random.Random(seed)
+    words = text.split(" ")
+    for i in rng.sample(range(len(words)), len(words) // 10):
+        words[i] = rng.choice(_VOCABULARY)
+    return " ".join(words)
+
+
 MUTATIONS = st.lists(
-    st.tuples(st.integers(0, 6), st.integers(0, 1 << 20), st.integers(0, 1 << 20)),
+    st.tuples(st.integers(0, 7), st.integers(0, 1 << 20), st.integers(0, 1 << 20)),
     min_size=1,
     max_size=8,
 )
@@ -127,8 +163,9 @@ class Fuzzer:
 
     def __init__(self, deadline: float) -> None:
         self.deadline = deadline
-        self.runs: dict[str, int] = {"load": 0, "check": 0, "diff": 0}
-        self.rejected: dict[str, int] = {"load": 0, "check": 0, "diff": 0}
+        names = ("load", "check", "diff", "fmt", "long")
+        self.runs: dict[str, int] = dict.fromkeys(names, 0)
+        self.rejected: dict[str, int] = dict.fromkeys(names, 0)
         self.work = Path(tempfile.mkdtemp(prefix="guidelines-fuzz-"))
         shutil.copytree(ROOT / "content", self.work / "pristine")
         self.files = sorted(p for p in (self.work / "pristine").rglob("*.yaml"))
@@ -196,6 +233,48 @@ class Fuzzer:
 
         self._guard("diff", run, (pick, data, shuffle_seed))
 
+    def fmt_target(self, text: str) -> None:
+        def run() -> None:
+            before = parse_yaml(text, "f")  # not content: a GuidelinesError, counted rejected
+            once = format_text(text, "f")
+            if parse_yaml(once, "f").data != before.data:
+                raise AssertionError("fmt changed the data")
+            if format_text(once, "f") != once:
+                raise AssertionError("fmt is not idempotent")
+
+        self._guard("fmt", run, text)
+
+    def fmt_file_target(self, file_index: int, ops: list[tuple[int, int, int]]) -> None:
+        source = self.files[file_index % len(self.files)]
+        mutated = _mutate(source.read_bytes(), ops)
+        try:
+            text = mutated.decode("utf-8")
+        except UnicodeDecodeError:
+            return
+        self.fmt_target(text)
+
+    def long_target(self, pick: int, chars: int, seed: int) -> None:
+        def run() -> None:
+            from guidelines_model.diff.render import render
+
+            a = list(self.library.editions.values())[pick % len(self.library.editions)]
+            text = _words(chars, seed)
+            new = _reword(text, seed + 1)
+            if chars > DEFAULT_LIMITS.max_text_chars:  # the loader must refuse it, located
+                try:
+                    parse_yaml(f'text: "{text}"\n', "long.yaml")
+                except GuidelinesError:
+                    return
+                raise AssertionError("a text past the length limit was accepted")
+            old_doc, new_doc = (_with_text(a, t) for t in (text, new))
+            result = diff(old_doc, new_doc)
+            for fmt in ("text", "json"):
+                render(result, fmt)
+            lib = Library({old_doc.id: old_doc})
+            run_checks(lib, sources_root=ROOT / "sources")
+
+        self._guard("long", run, (pick, chars, seed))
+
     def round(self, seed: int) -> None:
         common = settings(
             max_examples=200,
@@ -224,9 +303,38 @@ class Fuzzer:
             if time.monotonic() < self.deadline:
                 self.diff_target(pick, data, s)
 
+        @common
+        @given(documents())
+        def fmt(text: str) -> None:
+            if time.monotonic() < self.deadline:
+                self.fmt_target(text)
+
+        @common
+        @given(st.integers(0, 10_000), MUTATIONS)
+        def fmt_file(i: int, ops: list[tuple[int, int, int]]) -> None:
+            if time.monotonic() < self.deadline:
+                self.fmt_file_target(i, ops)
+
+        @settings(common, max_examples=20)
+        @given(
+            st.integers(0, 2),
+            st.integers(1, DEFAULT_LIMITS.max_text_chars + 5000),
+            st.integers(0, 1 << 30),
+        )
+        def long(pick: int, chars: int, s: int) -> None:
+            if time.monotonic() < self.deadline:
+                self.long_target(pick, chars, s)
+
         random.seed(seed)
-        for fn in (load, check, diff_):
+        for fn in (load, check, diff_, fmt, fmt_file, long):
             hypothesis_seed(seed)(fn)()  # a fresh seed per round
+
+
+def _with_text(edition: Edition, text: str) -> Edition:
+    """``edition`` with its first practice item's text replaced (validated again)."""
+    data = edition.model_dump()
+    data["values"][0]["practice"]["items"][0]["text"] = text
+    return Edition.model_validate(data)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Hypothesis strategies for content: texts, items, values and whole editions."""
+"""Hypothesis strategies for content: texts, items, values, whole editions, and content files
+as people write them (for fmt)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,66 @@ def edition_data(draw: st.DrawFn, id_: str = "test", max_values: int = 12) -> di
 def editions(id_: str = "test", max_values: int = 12) -> st.SearchStrategy[Edition]:
     """Valid editions built from generated data (ids assigned by the model)."""
     return edition_data(id_, max_values).map(Edition.model_validate)
+
+
+# --- content files as people write them, for fmt ---------------------------------------------
+
+# U+0085, U+2028 and U+2029 are line breaks to ruamel's round-trip parser, not to the loader's.
+BREAKS = "\x85\u2028\u2029"
+SCALARS = st.one_of(
+    st.text(
+        alphabet=st.characters(categories=("L", "N", "P", "Zs", "S"), exclude_characters="\xa0"),
+        max_size=30,
+    ),
+    st.text(alphabet=st.sampled_from(["a", " ", "-", *BREAKS]), max_size=8),
+    st.sampled_from(
+        ["yes", "no", "on", "012", "1.10", "null", "~", "true", "- x", "a: b", "#x", "'q'"]
+    ),
+    st.integers(-1000, 1000),
+    st.booleans(),
+)
+KEYS = st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True)
+STYLES = st.sampled_from(['"{}"', "'{}'", "{}"])
+
+
+def _scalar(value: object, style: str) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if (
+        style == "{}"
+        and text
+        and all(c.isalnum() or c == " " for c in text)
+        and not text[0].isdigit()
+        and text.strip() == text
+        and text.lower() not in {"yes", "no", "on", "off", "true", "false", "null"}
+    ):
+        return text
+    if style.startswith("'"):
+        return "'" + text.replace("'", "''") + "'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """YAML content files as people write them: mappings, lists, quoting styles, comments,
+    sloppy indentation and spacing."""
+    lines = ["# a comment at the top"]
+    for key in draw(st.lists(KEYS, min_size=1, max_size=5, unique=True)):
+        if draw(st.booleans()):
+            lines.append(f"# about {key}")
+        if draw(st.booleans()):
+            indent = " " * draw(st.sampled_from([2, 4]))
+            dash = draw(st.sampled_from(["- ", "-   "]))
+            lines.append(f"{key}:")
+            for v in draw(st.lists(SCALARS, min_size=1, max_size=3)):
+                lines.append(f"{indent}{dash}{_scalar(v, draw(STYLES))}")
+        else:
+            spaces = " " * draw(st.integers(1, 3))
+            comment = "  # trailing" if draw(st.booleans()) else ""
+            if draw(st.booleans()):
+                comment += draw(st.sampled_from(["", *BREAKS]))
+            lines.append(f"{key}:{spaces}{_scalar(draw(SCALARS), draw(STYLES))}{comment}")
+    return "\n".join(lines) + "\n"

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from guidelines_model.load.find import (
     EDITION_FILE,
+    content_folders,
     content_root,
     default_sources_root,
-    derivative_folders,
-    edition_folders,
     sources_root_for,
 )
 from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
@@ -103,11 +102,10 @@ def load_library(
     ``root`` defaults to the content bundled with the package.
     """
     base = content_root(root)
+    edition_dirs, derivative_dirs = content_folders(base)
     with no_gc():  # across editions too: else full collections rescan the editions loaded so far
-        editions = [load_edition(p, root=base, limits=limits) for p in edition_folders(base)]
-        derivatives = [
-            load_derivative(p, root=base, limits=limits) for p in derivative_folders(base)
-        ]
+        editions = [load_edition(p, root=base, limits=limits) for p in edition_dirs]
+        derivatives = [load_derivative(p, root=base, limits=limits) for p in derivative_dirs]
     editions.sort(key=lambda e: (e.year, e.id))
     return Library({e.id: e for e in editions}, {d.id: d for d in derivatives}, base)
 
@@ -148,7 +146,8 @@ def summarise_library(
     :func:`load_library` orders them; from the load cache where nothing changed (see
     :mod:`guidelines_model.load.summary`). ``root`` defaults to the bundled content."""
     base = content_root(root)
-    editions = [summarise_folder(p, root=base, limits=limits) for p in edition_folders(base)]
+    edition_dirs, derivative_dirs = content_folders(base)
+    editions = [summarise_folder(p, root=base, limits=limits) for p in edition_dirs]
     editions.sort(key=lambda s: (s.year or 0, s.id))
-    derivatives = [summarise_folder(p, root=base, limits=limits) for p in derivative_folders(base)]
+    derivatives = [summarise_folder(p, root=base, limits=limits) for p in derivative_dirs]
     return editions + derivatives

@@ -80,7 +80,7 @@ def _source_forms(path: Path, mtime: float) -> tuple[str, str]:
     """Two readings of a source: hyphens at line ends kept ("trauma-informed") or dropped
     ("sup-port" -> "support"). A sentence found in either is found."""
     del mtime  # part of the cache key only
-    text = _strip_noise(path.read_text(encoding="utf-8"))
+    text = _strip_noise(_read_source(path).decode("utf-8"))
     kept = normalise(_LINE_END_HYPHEN.sub("-", text))
     dropped = normalise(_LINE_END_HYPHEN.sub("", text))
     return kept, dropped
@@ -149,14 +149,30 @@ class VerifyReport:
 def check_source(ref: SourceRef, root: Path) -> Path:
     """The path of a source document, after checking it exists and its sha256 matches."""
     path = root / ref.file
-    if not path.is_file():
+    if not path.exists():
         raise SourceFileError(f"source {ref.file} not found in {root}")
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(_read_source(path)).hexdigest()
     if digest != ref.sha256:
         raise SourceFileError(
             f"source {ref.file}: sha256 is {digest}, the content expects {ref.sha256}"
         )
     return path
+
+
+#: The largest source text read (the largest real one is about 110 KB).
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+
+
+def _read_source(path: Path) -> bytes:
+    """A source's bytes: a regular file within the limit, else :class:`SourceFileError`."""
+    from guidelines_model.load.read import ReadRefused, read_regular
+
+    try:
+        return read_regular(path, MAX_SOURCE_BYTES)
+    except ReadRefused as exc:
+        raise SourceFileError(f"source {path}: {exc.message}") from None
+    except OSError as exc:
+        raise SourceFileError(f"source {path}: cannot read file: {exc.strerror or exc}") from None
 
 
 _STOPS = frozenset(".!?")

@@ -141,7 +141,7 @@ def test_unknown_code_is_a_usage_error_with_a_suggestion(
     code, out, err = run(capsys, "check", "--select", "GM10l")
     assert code == 2
     assert out == ""
-    assert "error: --select: no check 'GM10l'; did you mean 'GM101'? (codes: GM101, " in err
+    assert "error: --select: no check 'GM10l'; did you mean 'GM101'? (known: GM101, " in err
     assert "GM901" in err
     code, _, err = run(capsys, "check", "--ignore", "value-cuont")
     assert code == 2

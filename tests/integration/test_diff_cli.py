@@ -174,3 +174,30 @@ def test_rev_outside_a_repository(
     content.mkdir()
     assert main(["--content", str(content), "diff", "--rev", "HEAD"]) == 1
     assert "is not inside a git repository" in capsys.readouterr().err
+
+
+@needs_git
+def test_rev_ignores_export_attributes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``export-ignore`` in .gitattributes does not hide content at the revision (finding 6:
+    every item read as added when nothing had changed)."""
+    top = repo.parent
+    (top / ".gitattributes").write_text("content/2013/values/** export-ignore\n")
+    _git(top, "add", ".gitattributes")
+    _git(top, "commit", "-q", "-m", "attributes")
+    assert main(["--content", str(repo), "diff", "--rev", "HEAD", "2013", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["diffs"][0]["changes"] == []
+
+
+@needs_git
+def test_rev_symlink_is_a_located_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A symlink in the content at the revision: an error naming it, no tarfile traceback."""
+    top = repo.parent
+    (repo / "2013" / "zz-link.yaml").symlink_to(top / "sources" / "README.md")
+    _git(top, "add", "content")
+    _git(top, "commit", "-q", "-m", "a link")
+    (repo / "2013" / "zz-link.yaml").unlink()
+    assert main(["--content", str(repo), "diff", "--rev", "HEAD", "2013"]) == 1
+    err = capsys.readouterr().err
+    assert "HEAD:content/2013/zz-link.yaml:1:1: is a symbolic link at this revision" in err
+    assert "Traceback" not in err

@@ -327,3 +327,15 @@ def test_adaptation_unaccounted_item(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [f.message for f in report.findings if f.severity.value == "error"] == [
         "t/voluntary/practice/3 of t is not accounted for by the alignment with c"
     ]
+
+
+def test_invisible_character() -> None:
+    """GM407: a bidi override or zero-width character is named, never shown; none otherwise."""
+    data = base()
+    assert messages(data, "GM407") == []
+    data["values"][0]["description"] = ["Peer supporters\u202e model recovery."]
+    assert messages(data, "GM407") == [
+        "invisible character U+202E RIGHT-TO-LEFT OVERRIDE at position 16"
+    ]
+    data["values"][0]["description"] = ["Peer sup\u200bporters model recovery."]
+    assert messages(data, "GM407") == ["invisible character U+200B ZERO WIDTH SPACE at position 9"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,51 @@ def test_nul_reported_with_line_and_column(tmp_path: Path) -> None:
         "nul.yaml:2:5: NUL character in the file\n"
         "    hint: remove it: YAML allows no control characters but tab and line breaks"
     )
+
+
+@pytest.mark.parametrize(
+    ("escape", "what"),
+    [
+        ("\\e]0;X\\a\\e[2J", "control character U+001B"),
+        ("\\0", "NUL character"),
+        ("\\x9b", "control character U+009B"),
+        ("\\r", "control character U+000D"),
+        ("\\N", "control character U+0085"),
+        ("\\uFFFE", "noncharacter U+FFFE"),
+        ("\\uFDD0", "noncharacter U+FDD0"),
+        ("\\U0001FFFF", "noncharacter U+1FFFF"),
+    ],
+)
+def test_escaped_control_characters_are_refused(escape: str, what: str) -> None:
+    """What an escape decodes to is checked like a raw byte (finding 5), keys included."""
+    with pytest.raises(
+        YamlSyntaxError, match=rf"^f\.yaml:2:8: {re.escape(what)} in a quoted string"
+    ):
+        parse_yaml(f'id: x\ntitle: "{escape}"\n', "f.yaml")
+    with pytest.raises(YamlSyntaxError, match=rf"^f\.yaml:1:1: {re.escape(what)}"):
+        parse_yaml(f'"{escape}": 1\n', "f.yaml")
+
+
+def test_lone_surrogate_escape_is_refused() -> None:
+    """A lone surrogate escape never becomes a string."""
+    with pytest.raises(YamlSyntaxError, match=r"^f\.yaml:1:"):
+        parse_yaml('a: "\\ud800"\n', "f.yaml")
+
+
+def test_tab_and_newline_escapes_stay_allowed() -> None:
+    """Tab and newline are text, escaped or not."""
+    assert parse_yaml('a: "x\\ty\\nz"\n', "f.yaml").data == {"a": "x\ty\nz"}
+
+
+def test_a_text_over_the_length_limit_is_a_located_error() -> None:
+    """One text past Limits.max_text_chars (20,000) is a LimitError at it; at the limit, fine."""
+    at_limit = "x" * 20_000
+    assert parse_yaml(f"a: 1\nb: {at_limit}\n", "f.yaml").data["b"] == at_limit
+    with pytest.raises(
+        LimitError,
+        match=r"^f\.yaml:2:4: text of 20,001 characters; the limit is 20,000 characters",
+    ):
+        parse_yaml(f'a: 1\nb: "{at_limit}y"\n', "f.yaml")
+    with pytest.raises(LimitError, match="the limit is 10 characters"):
+        parse_yaml("k: |\n  0123456789abc\n", "f.yaml", Limits(max_text_chars=10))
+    assert parse_yaml(f"b: {at_limit}y\n", "f.yaml", Limits(max_text_chars=30_000)).data

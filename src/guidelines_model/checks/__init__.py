@@ -25,7 +25,7 @@ from guidelines_model.checks.finding import Finding, Report, Severity, acknowled
 from guidelines_model.checks.registry import RULES, Context, Rule
 from guidelines_model.library import Library
 from guidelines_model.model.documents import Edition
-from guidelines_model.model.errors import GuidelinesError
+from guidelines_model.model.errors import GuidelinesError, NotFoundError
 
 __all__ = [
     "RULES",
@@ -69,6 +69,11 @@ def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rul
     def matches(r: Rule, specs: list[str]) -> bool:
         return any(r.code.startswith(s.upper()) or r.name == s for s in specs)
 
+    # A code that selects nothing is a mistake, never "no check, so valid".
+    known = [*RULES, _STALE]  # GM901 is reported by run_checks itself
+    for spec in [*sel, *ign]:
+        if not any(matches(r, [spec]) for r in known):
+            raise NotFoundError("check", spec, sorted(r.code for r in known))
     chosen = [r for r in RULES if (not sel or matches(r, sel)) and not matches(r, ign)]
     return sorted(chosen, key=lambda r: r.code)
 

@@ -171,6 +171,29 @@ def confusable_word(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(f"{advice}: “…{text[start : m.end() + 40]}…”", id_, text)
 
 
+# Invisible characters that change how a text reads or matches: bidirectional controls can
+# reorder what a reader sees (the "Trojan Source" trick), zero-width characters split words
+# that look whole. Named, never shown, in the finding.
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+
+
+@rule("GM407", "invisible-character", Severity.WARNING, editions_only=False)
+def invisible_character(ctx: Context) -> Iterator[Finding]:
+    """A bidirectional control or zero-width character inside a text."""
+    import unicodedata
+
+    for id_, text in ctx.doc.texts():
+        m = _INVISIBLE.search(text)
+        if m:
+            char = m.group(0)
+            name = unicodedata.name(char, "UNNAMED")
+            yield ctx.finding(
+                f"invisible character U+{ord(char):04X} {name} at position {m.start() + 1}",
+                id_,
+                text,
+            )
+
+
 @rule("GM408", "tab-in-text", Severity.WARNING, editions_only=False)
 def tab_in_text(ctx: Context) -> Iterator[Finding]:
     """A tab inside a text: no edition prints one (it is an editor's indentation leaking in)."""

@@ -62,7 +62,7 @@ def _codes(spec: str, option: str) -> list[str]:
             raise UsageError(
                 f"{option}: no check {c!r}"
                 + (f"; did you mean {hint!r}?" if hint else "")
-                + f" (codes: {', '.join(r.code for r in rules)})"
+                + f" (known: {', '.join(r.code for r in rules)})"
             )
     return specs
 

@@ -9,10 +9,13 @@ never imports pydantic).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TextIO
 
 from guidelines_model.cli import (
     check,
@@ -25,8 +28,8 @@ from guidelines_model.cli import (
     verify_sources,
 )
 from guidelines_model.cli import list as list_
-from guidelines_model.cli.terminal import style
-from guidelines_model.model.errors import GuidelinesError, UsageError
+from guidelines_model.cli.terminal import GuardedStream, style
+from guidelines_model.model.errors import GuidelinesError, OutputError, UsageError
 
 
 class Command(Protocol):
@@ -88,16 +91,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``guidelines`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = GuardedStream(stdout)  # a TextIO by delegation
+    sys.stderr = GuardedStream(stderr, "standard error")
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a write error hidden in the buffer is an error too
     except UsageError as exc:
         parser.print_usage(sys.stderr)
-        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        print(style("error", "31", stderr) + f": {exc}", file=sys.stderr)
         return 2
     except GuidelinesError as exc:
-        print(style("error", "31", sys.stderr) + f": {exc}", file=sys.stderr)
+        print(style("error", "31", stderr) + f": {exc}", file=sys.stderr)
+        if isinstance(exc, OutputError) and exc.path == "-":
+            _discard(stdout)
         return 1
     except BrokenPipeError:
+        _discard(stdout)
+        return 1
+    except OSError as exc:
+        # A path the system refuses outright (a name too long...): a message, not a traceback.
+        what = f"{exc.filename}: " if exc.filename else ""
+        reason = "path too long" if exc.errno == errno.ENAMETOOLONG else exc.strerror or exc
+        print(style("error", "31", stderr) + f": {what}{reason}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    else:
+        return status
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _discard(stream: TextIO) -> None:
+    """Drop what ``stream`` still buffers, so that exit does not fail writing it again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        fd = stream.fileno()  # a stream without a descriptor has nothing to flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)

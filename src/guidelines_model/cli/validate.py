@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidelines_model.cli import targets
@@ -26,25 +27,42 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate each target; unchanged content that validated before is answered from the load
-    cache (see :mod:`guidelines_model.load.summary`)."""
-    from guidelines_model.library import summarise_library
+    cache (see :mod:`guidelines_model.load.summary`). Every edition and derivative of a content
+    folder is validated, and each one's problems reported, not only the first's."""
+    from guidelines_model.load.find import content_folders
     from guidelines_model.load.loader import summarise_folder
 
     status = 0
     for kind, folder in targets.folders(args.targets, args.content):
         try:
             if kind == "root":
-                found: list[Summary] = summarise_library(folder)
+                edition_dirs, derivative_dirs = content_folders(folder)
+                jobs = [(d, folder) for d in [*edition_dirs, *derivative_dirs]]
             else:
-                found = [summarise_folder(folder)]
+                jobs = [(folder, folder.parent)]
         except ContentError as exc:
-            print(str(exc), file=sys.stderr)
-            print(
-                style(f"invalid: {folder} ({len(exc.problems)} problem(s))", "31", sys.stderr),
-                file=sys.stderr,
-            )
-            status = 1
+            status = _invalid(folder, exc)
             continue
-        for s in found:
+        found: list[Summary] = []
+        for doc_folder, root in jobs:
+            try:
+                found.append(summarise_folder(doc_folder, root=root))
+            except ContentError as exc:
+                status = _invalid(doc_folder, exc)
+        editions = sorted((s for s in found if s.document != "derivative"), key=_order)
+        for s in [*editions, *(s for s in found if s.document == "derivative")]:
             print(f"{style('ok', '32')}: {s.id} ({s.values} values, {s.nodes} nodes)")
     return status
+
+
+def _order(s: Summary) -> tuple[int, str]:
+    return (s.year or 0, s.id)
+
+
+def _invalid(folder: Path, exc: ContentError) -> int:
+    print(str(exc), file=sys.stderr)
+    print(
+        style(f"invalid: {folder} ({len(exc.problems)} problem(s))", "31", sys.stderr),
+        file=sys.stderr,
+    )
+    return 1

@@ -1,14 +1,16 @@
 """Compare the content at a git revision with the working tree.
 
-The content folder at the revision comes from ``git archive REV -- <content>`` (a tar stream,
-unpacked with the ``data`` filter into a temporary folder) and is loaded like any library.
+The content folder at the revision is read blob by blob: ``git ls-tree`` lists it and
+``git cat-file --batch`` gives the bytes, written into a temporary folder and loaded like any
+library. ``git archive`` is not used: it honours ``export-ignore`` and ``export-subst`` in
+``.gitattributes``, so the content it gives is not the content committed. A symlink or a
+submodule there is an error naming it (content holds plain files only), and so is a file over
+the size limit (before its bytes are read).
 """
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +21,8 @@ from guidelines_model.diff.errors import DiffError, GitError
 from guidelines_model.diff.model import DiffResult
 from guidelines_model.library import Library, load_library
 from guidelines_model.load.find import content_root
-from guidelines_model.model.errors import ContentError, NotFoundError
+from guidelines_model.load.limits import DEFAULT_LIMITS
+from guidelines_model.model.errors import ContentError, LimitError, NotFoundError, Problem
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,13 @@ class RevReport:
     removed: tuple[str, ...] = ()
 
 
-def _git(args: Sequence[str], cwd: Path, rev: str | None = None) -> bytes:
+def _git(
+    args: Sequence[str], cwd: Path, rev: str | None = None, stdin: bytes | None = None
+) -> bytes:
     try:
-        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(cwd), *args], input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH)", repo=str(cwd), rev=rev) from None
     if done.returncode != 0:
@@ -62,15 +69,78 @@ def content_at(rev: str, content: Path, dest: Path) -> Path:
             f"unknown revision {rev!r} in {top}", repo=str(top), rev=rev, detail=exc.detail
         ) from None
     rel = content.resolve().relative_to(top.resolve()).as_posix() or "."
-    try:
-        archive = _git(["archive", "--format=tar", rev, "--", rel], top, rev)
-    except GitError as exc:
-        raise GitError(
-            f"{rel} does not exist at {rev}", repo=str(top), rev=rev, detail=exc.detail
-        ) from None
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
+    listing = _git(["ls-tree", "-r", "-z", "-l", "--full-tree", rev, "--", rel], top, rev)
+    blobs = _blobs(listing, rev)
+    if not blobs:
+        raise GitError(f"{rel} does not exist at {rev}", repo=str(top), rev=rev)
+    wanted = [(sha, path) for sha, path in blobs if path.endswith(".yaml")]
+    data = _cat_file([sha for sha, _ in wanted], top, rev)
+    from guidelines_model.write.atomic import write_file
+
+    for (_, path), blob in zip(wanted, data, strict=True):
+        # A temporary copy: no fsync, and every path stays below dest (git paths are relative
+        # and never hold "..", checked anyway).
+        if path.startswith("/") or ".." in path.split("/"):
+            raise _located(rev, path, "a path outside the repository")
+        write_file(dest / path, blob, sync=False)
     return dest / rel
+
+
+def _located(rev: str, path: str, message: str, hint: str | None = None) -> ContentError:
+    return ContentError([Problem(f"{rev}:{path}", 1, 1, message, hint=hint)])
+
+
+def _blobs(listing: bytes, rev: str) -> list[tuple[str, str]]:
+    """``(sha, path)`` of each regular file that ``ls-tree -r -z -l`` lists; a link, a
+    submodule or a file over the size limit is a ContentError naming it."""
+    out: list[tuple[str, str]] = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw_path = record.partition(b"\t")
+        path = raw_path.decode("utf-8", errors="replace")
+        mode, kind, sha, size = meta.decode("ascii").split()
+        if mode == "120000":
+            raise _located(
+                rev,
+                path,
+                "is a symbolic link at this revision",
+                "content holds plain files only; replace the link by the file",
+            )
+        if kind != "blob":
+            raise _located(rev, path, f"is a {kind} (a submodule) at this revision")
+        if int(size) > DEFAULT_LIMITS.max_file_bytes:
+            raise LimitError(
+                [
+                    Problem(
+                        f"{rev}:{path}",
+                        1,
+                        1,
+                        f"file is {int(size):,} bytes; the limit is "
+                        f"{DEFAULT_LIMITS.max_file_bytes:,} bytes",
+                    )
+                ]
+            )
+        out.append((sha, path))
+    return out
+
+
+def _cat_file(shas: list[str], top: Path, rev: str) -> list[bytes]:
+    """The bytes of each blob, in order, from one ``git cat-file --batch``."""
+    if not shas:
+        return []
+    raw = _git(["cat-file", "--batch"], top, rev, stdin="".join(f"{s}\n" for s in shas).encode())
+    out: list[bytes] = []
+    pos = 0
+    for sha in shas:
+        end = raw.index(b"\n", pos)
+        header = raw[pos:end].decode("ascii").split()
+        if header[:2] != [sha, "blob"] or len(header) != 3:  # sha, type, size
+            raise GitError(f"git cat-file gave no blob for {sha}", repo=str(top), rev=rev)
+        size = int(header[2])
+        out.append(raw[end + 1 : end + 1 + size])
+        pos = end + 1 + size + 1  # the blob, then a newline
+    return out
 
 
 def _load_at(rev: str, content: Path) -> Library:

@@ -3,6 +3,14 @@
 Texts are split into words, single punctuation marks and whitespace runs; the token sequences
 are compared with an LCS (rapidfuzz's Indel opcodes, in C++). A run of changes interrupted only
 by a space is shown as one deletion and one insertion, as a reader expects.
+
+The LCS keeps a bit matrix of old x new tokens (quadratic memory: 3.1 GB for two 80,000-word
+texts), so the work is bounded. The common start and end are cut off first (linear); what is
+left is compared word by word while it fits in :data:`MAX_CELLS`, else sentence by sentence,
+with the changed sentences compared word by word from a budget of :data:`MAX_CELLS` in all.
+Past that (texts far longer than ``Limits.max_text_chars``) the rest is one deletion and one
+insertion. Any text under the limit (20,000 characters, a few thousand words) gets the full
+word diff.
 """
 
 from __future__ import annotations
@@ -30,6 +38,69 @@ class Token:
 def tokens(text: str) -> list[str]:
     """Words, punctuation marks and whitespace runs, in order; ``"".join`` gives the text."""
     return _TOKEN.findall(text)
+
+
+#: Token pairs one LCS may compare (the bit matrix is an eighth of this in bytes: 8 MB).
+MAX_CELLS = 64_000_000
+_SENTENCE_END = frozenset(".!?;:")
+
+
+def _sentences(tokens: list[str]) -> list[str]:
+    """Tokens joined into sentences (each ends after a stop and the space that follows)."""
+    out: list[str] = []
+    start = 0
+    for i, t in enumerate(tokens):
+        if t in _SENTENCE_END and (i + 1 == len(tokens) or tokens[i + 1].isspace()):
+            out.append("".join(tokens[start : i + 2]))
+            start = i + 2
+    if start < len(tokens):
+        out.append("".join(tokens[start:]))
+    return out
+
+
+def _bounded(old: list[str], new: list[str]) -> list[Token]:
+    """The diff of two token lists, in bounded memory and time (see the module's docstring)."""
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < len(old) - head and tail < len(new) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    a, b = old[head : len(old) - tail], new[head : len(new) - tail]
+    out = [Token("equal", "".join(old[:head]))] if head else []
+    if len(a) * len(b) <= MAX_CELLS:
+        out += _raw(a, b)
+    else:
+        out += _coarse(a, b)
+    if tail:
+        out.append(Token("equal", "".join(old[len(old) - tail :])))
+    return out
+
+
+def _coarse(old: list[str], new: list[str]) -> list[Token]:
+    """Sentence by sentence, then word by word inside changed sentences while the budget
+    lasts; a single deletion and insertion when even the sentences are too many."""
+    sa, sb = _sentences(old), _sentences(new)
+    if len(sa) * len(sb) > MAX_CELLS:
+        return _replaced("".join(old), "".join(new))
+    out: list[Token] = []
+    budget = MAX_CELLS
+    for op in Indel.opcodes(sa, sb):
+        a, b = sa[op.src_start : op.src_end], sb[op.dest_start : op.dest_end]
+        if op.tag == "equal":
+            out.append(Token("equal", "".join(a)))
+            continue
+        ta, tb = tokens("".join(a)), tokens("".join(b))
+        if ta and tb and len(ta) * len(tb) <= budget:
+            budget -= len(ta) * len(tb)
+            out += _raw(ta, tb)
+        else:
+            out += _replaced("".join(a), "".join(b))
+    return out
+
+
+def _replaced(old: str, new: str) -> list[Token]:
+    return [t for t in (Token("delete", old), Token("insert", new)) if t.text]
 
 
 def _raw(old: list[str], new: list[str]) -> list[Token]:
@@ -83,7 +154,7 @@ def word_diff(old: str, new: str) -> tuple[Token, ...]:
     """
     if old == new:
         return (Token("equal", old),) if old else ()
-    return _merge(_raw(tokens(old), tokens(new)))
+    return _merge(_bounded(tokens(old), tokens(new)))
 
 
 def inline(parts: tuple[Token, ...], delete: str = "[-{}-]", insert: str = "{{+{}+}}") -> str:

@@ -29,6 +29,29 @@ _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?$")
 
 
+# What a double-quoted escape can put in a string that a raw byte may not be: C0 and C1
+# controls but tab and newline ("\\e", "\\0", "\\x9b", "\\N"), lone surrogates ("\\ud800") and
+# noncharacters ("\\uFFFE", U+FDD0-U+FDEF, the last two of every plane).
+_UNFIT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+    + "]"
+)
+
+
+def unfit_character(text: str) -> str | None:
+    """What is wrong with the first character of ``text`` no content may hold, or ``None``."""
+    m = _UNFIT.search(text)
+    if m is None:
+        return None
+    code = ord(m.group(0))
+    if 0xD800 <= code <= 0xDFFF:
+        return f"lone surrogate U+{code:04X}"
+    if code <= 0x9F:
+        return "NUL character" if code == 0 else f"control character U+{code:04X}"
+    return f"noncharacter U+{code:04X}"
+
+
 def resolve_plain(value: str) -> Any:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
     if _NULL.match(value):
@@ -133,6 +156,7 @@ class Builder:
         t = _types()
         stack, values, plain = self.stack, self.marks.values, self.plain
         max_nodes, max_depth = self.limits.max_nodes, self.limits.max_depth
+        max_text = self.limits.max_text_chars
         ignored = (t.stream_start, t.stream_end, t.document_end)
         for ev in events:
             kind = type(ev)
@@ -160,6 +184,10 @@ class Builder:
                 self.nodes += 1
                 if self.nodes > max_nodes:
                     self._count(ev, 0)
+                if ev.style == '"' and _UNFIT.search(ev.value):
+                    self._unfit(ev)
+                if len(ev.value) > max_text:
+                    self._too_long(ev)
                 if expecting_key:
                     self._key(ev)
                     continue
@@ -278,8 +306,33 @@ class Builder:
             bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
         )
 
+    def _unfit(self, ev: Any) -> NoReturn:
+        what = unfit_character(ev.value)
+        _fail(
+            YamlSyntaxError,
+            self.file,
+            ev,
+            f"{what} in a quoted string (written as an escape)",
+            "remove it: content holds no control characters but tab and line breaks, no "
+            "noncharacters and no lone surrogates",
+        )
+
+    def _too_long(self, ev: Any) -> NoReturn:
+        _fail(
+            LimitError,
+            self.file,
+            ev,
+            f"text of {len(ev.value):,} characters; the limit is "
+            f"{self.limits.max_text_chars:,} characters",
+            "split the text, or raise Limits.max_text_chars",
+        )
+
     def _scalar(self, ev: Any) -> None:
         self._count(ev)
+        if ev.style == '"' and _UNFIT.search(ev.value):
+            self._unfit(ev)
+        if len(ev.value) > self.limits.max_text_chars:
+            self._too_long(ev)
         if self._expecting_key():
             self._key(ev)
             return

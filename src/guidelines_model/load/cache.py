@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from guidelines_model.load.find import DocumentFiles
 from guidelines_model.load.limits import Limits
-from guidelines_model.load.read import RawFile
+from guidelines_model.load.read import RawFile, ReadRefused, read_regular
 from guidelines_model.load.summary import summarise, to_cache
 from guidelines_model.model.origin import Marks, Origin
 
@@ -37,17 +38,8 @@ MAX_ENTRIES = 4096
 MAX_BYTES = 512 * 1024 * 1024
 _MAGIC = b"guidelines-model cache\n"
 _OFF = {"0", "false", "no", "off"}
-#: The packages whose code decides what a load gives: the model and the load pipeline.
-_CODE = ("model", "load")
-#: The other packages' files that do (a version bump changes their size or time), by module:
-#: the module's own file, or the files matching a pattern beside it.
-_DEPENDENCIES = (
-    ("_ruamel_yaml", ""),
-    ("ruamel.yaml", ""),
-    ("pydantic", "version.py"),
-    ("pydantic_core", "_pydantic_core*"),
-    ("pydantic_core", "__init__.py"),
-)
+#: The distributions whose version decides what a load gives, besides our own code.
+_DEPENDENCIES = ("pydantic", "pydantic_core", "ruamel.yaml", "ruamel.yaml.clib")
 
 
 def cache_dir() -> Path | None:
@@ -75,47 +67,96 @@ def digest(raw: bytes) -> bytes:
 
 @cache
 def _stamp() -> tuple[Any, ...]:
-    """What else a load depends on: our code, pydantic's and ruamel.yaml's (by file stat).
+    """What else a load depends on: the sha256 of every module of this package (any edit, of
+    any size, at any time, is a miss) and the versions of pydantic, pydantic-core and
+    ruamel.yaml. Worked out once per process (about 5 ms) and without importing pydantic or
+    ``importlib.metadata`` (which alone costs 100 ms): a command answered from the cache never
+    imports them."""
+    return (FORMAT, sys.version_info[:2], _code_digest(), _versions())
 
-    Found without importing pydantic: a command answered from the cache never imports it.
-    """
+
+def _code_digest() -> str:
+    package = Path(__file__).parents[1]
+    files: list[str] = []
+    folders = [str(package)]
+    while folders:
+        with os.scandir(folders.pop()) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False) and e.name != "__pycache__":
+                    folders.append(e.path)
+                elif e.name.endswith(".py"):
+                    files.append(e.path)
+    h = hashlib.sha256()
+    for f in sorted(files):
+        h.update(os.path.relpath(f, package).encode() + b"\0")
+        try:
+            h.update(read_regular(Path(f), 16 * 1024 * 1024))
+        except (OSError, ReadRefused):
+            h.update(b"\1unreadable")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _versions() -> tuple[str, ...]:
+    """``name-version`` of each dependency, from the name of its installed ``.dist-info``
+    folder beside the package (``pip`` names them ``pydantic_core-2.33.2.dist-info``)."""
     import importlib.util
 
-    package = Path(__file__).parents[1]
-    files = [f for name in _CODE for f in sorted((package / name).glob("*.py"))]
-    for name, pattern in _DEPENDENCIES:
-        with contextlib.suppress(ImportError, ValueError):
-            spec = importlib.util.find_spec(name)
-            if spec is not None and spec.origin:
-                origin = Path(spec.origin)
-                files.extend(sorted(origin.parent.glob(pattern)) if pattern else [origin])
-    out: list[Any] = [FORMAT, sys.version_info[:2]]
-    for f in files:
-        try:
-            st = f.stat()
-            out.append((f.name, st.st_size, st.st_mtime_ns))
-        except OSError:
-            out.append(f.name)
-    return tuple(out)
+    wanted = {re.sub(r"[-_.]+", "_", n).lower(): n for n in _DEPENDENCIES}
+    found: dict[str, str] = {}
+    folders: set[str] = set()
+    for name in ("pydantic", "pydantic_core", "ruamel", "_ruamel_yaml"):
+        with contextlib.suppress(ImportError, ValueError, AttributeError):
+            spec = importlib.util.find_spec(name)  # finds, never imports
+            if spec is None:
+                continue
+            if spec.submodule_search_locations:  # a package: its folder
+                where = Path(next(iter(spec.submodule_search_locations)))
+            elif spec.origin:  # a module: its file
+                where = Path(spec.origin)
+            else:
+                continue
+            folders.add(str(where.parent))  # site-packages, where the .dist-info folders are
+    for folder in sorted(folders):
+        with contextlib.suppress(OSError), os.scandir(folder) as it:
+            for e in it:
+                m = _DIST_INFO.match(e.name)
+                if m:
+                    key = re.sub(r"[-_.]+", "_", m.group(1)).lower()
+                    if key in wanted:
+                        found[key] = m.group(2)
+    return tuple(f"{wanted[k]}-{found.get(k, '?')}" for k in sorted(wanted))
 
 
-Model = tuple[Any, tuple[str, ...], bool]
+_DIST_INFO = re.compile(r"^(.+?)-([0-9][^-]*)\.dist-info$")
+
+
+#: A model class by name: the class, its field names, whether it is plain, its required
+#: fields and one shape check per field (see :mod:`.shape`).
+Model = tuple[Any, tuple[str, ...], bool, frozenset[str], tuple[Any, ...]]
 
 
 @cache
 def _models() -> dict[str, Model]:
-    """Every model class by name: the class, its field names, whether it is plain.
+    """Every model class by name: the class, its field names, whether it is plain, and what
+    its fields must hold.
 
     A plain model has no private attributes and no post-init: :func:`_decode` builds it as
     ``model_construct`` would, without its per-field bookkeeping (7x faster).
     """
+    from guidelines_model.load.shape import model_checks
     from guidelines_model.model.documents import model_classes
 
     out: dict[str, Model] = {}
     for cls in model_classes():
         plain = not cls.__private_attributes__ and cls.__pydantic_post_init__ is None
-        out[cls.__name__] = (cls, tuple(cls.model_fields), plain)
+        required, checks = model_checks(cls)
+        out[cls.__name__] = (cls, tuple(cls.model_fields), plain, required, checks)
     return out
+
+
+class Misfit(Exception):
+    """A decoded entry that does not have the shape of the models: a miss."""
 
 
 def _encode(value: Any) -> Any:
@@ -127,7 +168,7 @@ def _encode(value: Any) -> Any:
         return {k: _encode(v) for k, v in value.items()}
     if kind in (str, int, float, bool) or value is None:
         return value
-    cls, names, _ = _models().get(kind.__name__, (None, (), False))
+    cls, names, *_ = _models().get(kind.__name__, (None, (), False))
     if cls is not kind:
         raise TypeError(f"cannot store {kind.__name__}")
     fields = value.__dict__
@@ -146,16 +187,22 @@ def _decode(value: Any, models: dict[str, Model]) -> Any:
         return {k: _decode(v, models) if type(v) in _NESTED else v for k, v in value.items()}
     if kind is not list:
         return value
-    cls, names, plain = models[value[0]]
+    cls, names, plain, required, checks = models[value[0]]
     fields = {
         n: _decode(v, models) if type(v) in _NESTED else v
         for n, v in zip(names, value[2:], strict=True)
     }
+    given = value[1]
+    if type(given) is not tuple or not required.issubset(given) or not set(given) <= set(names):
+        raise Misfit(value[0])
+    for check, v in zip(checks, fields.values(), strict=True):
+        if not check(v):
+            raise Misfit(value[0])
     if not plain:
-        return cls.model_construct(set(value[1]), **fields)
+        return cls.model_construct(set(given), **fields)
     obj = cls.__new__(cls)
     _set(obj, "__dict__", fields)
-    _set(obj, "__pydantic_fields_set__", set(value[1]))
+    _set(obj, "__pydantic_fields_set__", set(given))
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
@@ -192,12 +239,14 @@ class Entry:
 
     def _payload(self, touch: bool) -> tuple[Any, ...] | None:
         try:
-            blob = self.path.read_bytes()
-        except OSError:
+            # A regular file only: a FIFO planted here would hang, a link to /dev/zero fill
+            # memory.
+            blob = read_regular(self.path, MAX_BYTES, follow=False)  # we never write links
+        except (OSError, ReadRefused):
             return None
         if touch:
             with contextlib.suppress(OSError):
-                os.utime(self.path)  # recently used: pruned last
+                os.utime(self.path, follow_symlinks=False)  # recently used: pruned last
         head = len(_MAGIC)
         payload = blob[head + 32 :]
         if blob[:head] != _MAGIC or digest(payload) != blob[head : head + 32]:
@@ -221,10 +270,14 @@ class Entry:
             return None
         try:
             _, tree, marks, parts = stored
-            shown = {i: Marks(files[i], v, k) for i, (v, k) in marks}
+            shown = {}
+            for i, (v, k) in marks:
+                if type(v) is not dict or type(k) is not dict:
+                    return None
+                shown[i] = Marks(files[i], v, k)
             origin = Origin([(prefix, inner, shown[i]) for prefix, inner, i in parts])
             return _decode(tree, _models()), origin
-        except (EOFError, ValueError, TypeError, IndexError, KeyError):
+        except Exception:  # an entry that does not decode is a miss, whatever is wrong
             return None
 
     def save(self, doc: Any, origin: Origin, files: list[str]) -> None:

@@ -5,8 +5,10 @@ No pydantic here, so that commands answered from the load cache stay light.
 
 from __future__ import annotations
 
+import errno
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -93,10 +95,47 @@ def derivative_files(folder: Path) -> DocumentFiles:
     return DocumentFiles("derivative", folder / DERIVATIVE_FILE)
 
 
+def _unreadable(folder: Path, exc: OSError, what: str = "folder") -> ContentError:
+    if exc.errno == errno.ENOENT:
+        message = f"no such {what}"
+    elif exc.errno == errno.ENOTDIR:
+        message = "is a file, not a folder"
+    elif exc.errno == errno.ENAMETOOLONG:
+        message = "path too long"
+    else:
+        message = f"cannot read {what}: {exc.strerror or exc}"
+    return ContentError([Problem(display_path(folder), 1, 1, message)])
+
+
+def _yaml_names(folder: Path) -> list[str]:
+    """The ``*.yaml`` names in ``folder``, sorted; ``ContentError`` when it cannot be listed
+    (a folder that cannot be read is never taken for an empty one). The package's temporary
+    files (``.NAME.RANDOM.tmp``, left by a killed write) never match."""
+    try:
+        with os.scandir(folder) as it:
+            return sorted(e.name for e in it if e.name.endswith(".yaml"))
+    except OSError as exc:
+        raise _unreadable(folder, exc) from None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` exists (as anything but a folder); ``ContentError`` when it cannot be
+    told (a folder that cannot be searched)."""
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except NotADirectoryError:
+        return False
+    except OSError as exc:
+        raise _unreadable(path.parent, exc) from None
+
+
 def edition_files(folder: Path) -> DocumentFiles:
-    """The files of the edition in ``folder`` (``ContentError`` without an ``edition.yaml``)."""
+    """The files of the edition in ``folder`` (``ContentError`` without an ``edition.yaml``,
+    or when the folder or its ``values/`` is missing or cannot be read)."""
     meta_path = folder / EDITION_FILE
-    if not meta_path.is_file():
+    if not _is_file(meta_path):
         raise ContentError(
             [
                 Problem(
@@ -108,20 +147,59 @@ def edition_files(folder: Path) -> DocumentFiles:
                 )
             ]
         )
-    parts = tuple(p for p in sorted(folder.glob("*.yaml")) if p.name != EDITION_FILE)
-    return DocumentFiles(
-        "edition", meta_path, parts, tuple(sorted((folder / VALUES_DIR).glob("*.yaml")))
-    )
+    parts = tuple(folder / n for n in _yaml_names(folder) if n != EDITION_FILE)
+    values_dir = folder / VALUES_DIR
+    try:
+        values = tuple(values_dir / n for n in _yaml_names(values_dir))
+    except ContentError as exc:
+        hint = "an edition keeps one file per value in values/"
+        raise ContentError([replace(p, hint=hint) for p in exc.problems]) from None
+    return DocumentFiles("edition", meta_path, parts, values)
+
+
+def _subfolders(root: Path) -> list[Path]:
+    try:
+        with os.scandir(root) as it:
+            return sorted(root / e.name for e in it if e.is_dir())
+    except OSError as exc:
+        raise _unreadable(root, exc) from None
 
 
 def edition_folders(root: Path) -> list[Path]:
-    """The edition folders under a content root (those with an ``edition.yaml``), by name."""
-    return [p.parent for p in sorted(root.glob(f"*/{EDITION_FILE}"))]
+    """The edition folders under a content root (those with an ``edition.yaml``), by name;
+    ``ContentError`` when the root or one of its folders cannot be read."""
+    return [p for p in _subfolders(root) if _is_file(p / EDITION_FILE)]
 
 
 def derivative_folders(root: Path) -> list[Path]:
     """The derivative folders under a content root (``derivatives/*/derivative.yaml``)."""
-    return [p.parent for p in sorted(root.glob(f"derivatives/*/{DERIVATIVE_FILE}"))]
+    where = root / "derivatives"
+    if not where.is_dir():
+        return []
+    return [p for p in _subfolders(where) if _is_file(p / DERIVATIVE_FILE)]
+
+
+def content_folders(root: Path) -> tuple[list[Path], list[Path]]:
+    """The edition folders and the derivative folders under a content root.
+
+    ``ContentError`` when there is neither: a folder that holds nothing to load is not valid
+    content (``validate /etc`` must not pass).
+    """
+    editions, derivatives = edition_folders(root), derivative_folders(root)
+    if not editions and not derivatives:
+        raise ContentError(
+            [
+                Problem(
+                    display_path(root),
+                    1,
+                    1,
+                    "no edition or derivative here",
+                    hint="an edition folder holds an edition.yaml, a derivative folder "
+                    "derivatives/NAME/derivative.yaml; name the content folder or one of them",
+                )
+            ]
+        )
+    return editions, derivatives
 
 
 def document_folder(path: Path) -> Path:
@@ -134,8 +212,8 @@ def document_folder(path: Path) -> Path:
 
 def folder_kind(folder: Path) -> str:
     """``"edition"``, ``"derivative"`` or ``"root"`` (a content folder holding them)."""
-    if (folder / EDITION_FILE).is_file():
+    if _is_file(folder / EDITION_FILE):
         return "edition"
-    if (folder / DERIVATIVE_FILE).is_file():
+    if _is_file(folder / DERIVATIVE_FILE):
         return "derivative"
     return "root"

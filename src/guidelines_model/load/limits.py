@@ -19,6 +19,9 @@ class Limits:
     #: Nodes in one file, aliases expanded (an alias bomb of a few hundred bytes would make
     #: billions).
     max_nodes: int = 1_000_000
+    #: Characters in one text (one scalar). The longest real text is under 2,000; the word
+    #: diff and the checks that compare texts are bounded for any text under this.
+    max_text_chars: int = 20_000
 
 
 DEFAULT_LIMITS = Limits()

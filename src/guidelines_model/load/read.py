@@ -12,6 +12,7 @@ The working directory and each folder are resolved once per document, not once p
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,31 +32,85 @@ class RawFile:
     error: ContentError | None = None
 
 
+class ReadRefused(Exception):
+    """A file that is not read: not a regular file, or larger than the limit."""
+
+    def __init__(self, message: str, hint: str | None = None, *, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.too_large = too_large
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular(path: Path, max_bytes: int, *, follow: bool = True) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``: the one way the package reads.
+
+    Opened with ``O_NONBLOCK`` (a FIFO does not wait for a writer) and checked with ``fstat``
+    on the open descriptor before anything is read: a FIFO, device, socket or folder is
+    :class:`ReadRefused`, and so is a file over the limit (a link to ``/dev/zero`` or a
+    sparse 6 GB file is never read). ``OSError`` when it cannot be opened or read, or, with
+    ``follow=False``, when it is a symlink.
+    """
+    fd = os.open(path, _FLAGS if follow else _FLAGS | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = next((w for test, w in _KINDS if test(st.st_mode)), "not a regular file")
+            raise ReadRefused(f"is {what}, not a regular file", "content files are plain files")
+        if st.st_size > max_bytes:
+            raise ReadRefused(
+                f"file is {st.st_size:,} bytes; the limit is {max_bytes:,} bytes",
+                too_large=True,
+            )
+        # Sized by the file (read(5 MB) would allocate 5 MB for every 1 KB file), then at most
+        # the limit + 1 more in case it grew since fstat.
+        chunks = [os.read(fd, st.st_size + 1)] if st.st_size else []
+        total = sum(len(c) for c in chunks)
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise ReadRefused(f"file grew past the limit of {max_bytes:,} bytes", too_large=True)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_bytes(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The bytes of one content file, within the size limit (``file`` names it in errors)."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
+        return read_regular(path, limits.max_file_bytes)
+    except ReadRefused as exc:
+        if exc.too_large:
             raise LimitError(
                 [
                     Problem(
                         file,
                         1,
                         1,
-                        f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,} bytes",
+                        exc.message,
                         hint="split the content or raise Limits.max_file_bytes",
                     )
                 ]
-            )
-        with path.open("rb") as fh:
-            # At most max_file_bytes + 1 bytes, but sized by the file: read(5 MB) would
-            # allocate 5 MB for every 1 KB file.
-            data = fh.read(size + 1)
-            if len(data) > size:  # the file grew since stat
-                data += fh.read(limits.max_file_bytes - len(data) + 1)
-            return data
+            ) from None
+        raise ContentError([Problem(file, 1, 1, exc.message, hint=exc.hint)]) from None
     except OSError as exc:
-        raise YamlSyntaxError([Problem(file, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+        raise YamlSyntaxError(
+            [Problem(file, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+        ) from None
 
 
 def read_files(paths: Sequence[Path], root: Path, limits: Limits = DEFAULT_LIMITS) -> list[RawFile]:

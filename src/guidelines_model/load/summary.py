@@ -82,9 +82,52 @@ def to_cache(summary: Summary) -> dict[str, Any]:
     return asdict(summary)
 
 
+def _count(v: Any) -> bool:
+    return type(v) is int and v >= 0
+
+
+def _text(v: Any) -> bool:
+    return type(v) is str and v != ""
+
+
+def _document(v: Any) -> bool:
+    return type(v) is str and v in ("edition", "derivative")
+
+
+def _year(v: Any) -> bool:
+    return v is None or type(v) is int
+
+
+def _from(v: Any) -> bool:
+    return v is None or _text(v)
+
+
+#: What each stored field must hold: a summary that does not fit is not one (a miss).
+_SHAPE = {
+    "id": _text,
+    "document": _document,
+    "kind": _text,
+    "year": _year,
+    "title": _text,
+    "values": _count,
+    "items": _count,
+    "supervisor_items": _count,
+    "terms": _count,
+    "nodes": _count,
+    "derived_from": _from,
+}
+
+
 def from_cache(data: dict[str, Any]) -> Summary | None:
-    """A summary as the cache stored it, or ``None`` if it is not one."""
+    """A summary as the cache stored it, or ``None`` if it is not one (a field missing, extra
+    or of the wrong type: an edition has a year, a derivative what it is derived from)."""
     names = [f.name for f in fields(Summary)]
-    if sorted(data) != sorted(names):
+    if type(data) is not dict or sorted(data, key=str) != sorted(names):
+        return None
+    if not all(_SHAPE[n](data[n]) for n in names):
+        return None
+    if (data["document"] == "edition") != (data["year"] is not None):
+        return None
+    if (data["document"] == "derivative") != (data["derived_from"] is not None):
         return None
     return Summary(**data)

@@ -131,7 +131,11 @@ class SourceFileError(GuidelinesError):
 
 
 class OutputError(GuidelinesError):
-    """An output file could not be written."""
+    """An output file could not be written; ``path`` names it (``"-"`` for standard output)."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        self.path = path
+        super().__init__(message)
 
 
 def yaml_type(value: Any) -> str:

@@ -85,9 +85,8 @@ class Writer:
 
     def file(self, path: str, data: str | bytes) -> None:
         """Write one file (text as UTF-8 with ``\\n`` line ends)."""
+        from guidelines_model.write.atomic import write_file
+
         target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        target.write_bytes(data)
+        write_file(target, data)
         self.written.append(target)

@@ -2,9 +2,12 @@
 
 ruamel.yaml's round-trip mode keeps comments, key order and quoting; with the settings below a
 no-op round trip of the real content is byte-identical (ruamel's defaults rewrote 262 of 266
-lines of a value file and unquoted ``"yes"``). Before anything is written the file is read with
-the safe reader (tags, anchors, aliases and merge keys refused) and afterwards the data of the
-old and new text must be equal: formatting never changes a text value.
+lines of a value file and unquoted ``"yes"``). Files are found and read by the loader's rules
+(inside the folder named, no link out of it, regular files within the size limit) and parsed
+with the safe reader first (tags, anchors, aliases and merge keys refused). The result is kept
+only if its data equals the old text's and formatting it again changes nothing: what the
+round trip cannot keep (ruamel reads U+0085 and U+2028 as line breaks in some places) is a
+located error, never a silent change, and ``fmt`` is idempotent by construction.
 """
 
 from __future__ import annotations
@@ -13,31 +16,113 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from guidelines_model.load.events import decode
 from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
 from guidelines_model.load.loader import parse_yaml
-from guidelines_model.model.errors import ContentError, Problem
-from guidelines_model.write.atomic import atomic_write
+from guidelines_model.load.read import read_files
+from guidelines_model.model.errors import ContentError, Problem, YamlSyntaxError
+from guidelines_model.write.atomic import write_file
 
 
-def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str:
-    """The canonical form of one content file's text."""
+def _round_trip(text: str, file: str) -> str:
+    """ruamel.yaml's round trip of ``text``; its parser errors located."""
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    before = parse_yaml(text, file, limits)  # refuses what content may not use, with locations
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     buf = io.StringIO()
-    yaml.dump(yaml.load(text), buf)
-    out = buf.getvalue()
-    if parse_yaml(out, file, limits).data != before.data:  # pragma: no cover - a ruamel bug
+    try:
+        yaml.dump(yaml.load(text), buf)
+    except MarkedYAMLError as exc:
+        m = exc.problem_mark or exc.context_mark
+        line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
+        raise YamlSyntaxError(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"fmt cannot read this: {exc.problem or exc.context or 'invalid YAML'}",
+                    hint="the formatter's parser is stricter here than the loader's: "
+                    "U+0085, U+2028 and U+2029 count as line breaks; write them as escapes "
+                    'in a double-quoted string ("\\u2028")',
+                )
+            ]
+        ) from None
+    except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+        # ruamel's emitter fails on some inputs its parser took: refuse, never crash.
+        raise YamlSyntaxError([Problem(file, 1, 1, f"fmt cannot format this: {exc}")]) from None
+    return buf.getvalue()
+
+
+def _difference(a: Any, b: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """The path of the first node where ``a`` and ``b`` differ, or ``None``."""
+    if type(a) is not type(b) or (not isinstance(a, (dict, tuple)) and a != b):
+        return path
+    if isinstance(a, dict):
+        pairs = [(k, a[k], b.get(k, _Unreadable())) for k in a]
+    elif isinstance(a, tuple):
+        pairs = list(zip(range(len(a)), a, b, strict=False))
+    else:
+        return None
+    for key, x, y in pairs:
+        found = _difference(x, y, (*path, key))
+        if found is not None:
+            return found
+    return path if len(a) != len(b) else None
+
+
+def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str:
+    """The canonical form of one content file's text.
+
+    ``ContentError`` at the place concerned when the text is not valid content, or when
+    formatting would change its data or would not be stable (formatting twice differs).
+    """
+    before = parse_yaml(text, file, limits)  # refuses what content may not use, with locations
+    out = _round_trip(text, file)
+    try:
+        after = parse_yaml(out, file, limits).data
+    except ContentError:
+        after = _Unreadable()
+    where = _difference(before.data, after)
+    if where is not None:
+        line, col = before.marks.values.get(where, (1, 1))
         raise ContentError(
-            [Problem(file, 1, 1, "formatting would change the data; file left as is")]
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "formatting would change the data here; file left as is",
+                    yaml_path=".".join(str(p) for p in where),
+                    hint="U+0085, U+2028 and U+2029 in plain or folded text do not survive the "
+                    'formatter: write them as escapes in a double-quoted string ("\\u2028")',
+                )
+            ]
+        )
+    if _round_trip(out, file) != out:
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "fmt cannot give this file a stable form (formatting it twice differs); "
+                    "file left as is",
+                    hint="write the text in a double-quoted string",
+                )
+            ]
         )
     return out
+
+
+class _Unreadable:
+    """What the formatted text holds when the safe reader refuses it: equal to nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +133,18 @@ class FormatResult:
     changed: bool
 
 
-def content_files(paths: list[Path]) -> list[Path]:
-    """The YAML files named, or found below the folders named, sorted."""
-    files: list[Path] = []
+def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """``(file, root)`` for the YAML files named, or found below the folders named, sorted.
+
+    A folder named is the root its files must resolve inside; a file named must resolve
+    inside its own folder (a link to ``/etc/passwd`` is refused).
+    """
+    files: list[tuple[Path, Path]] = []
     for p in paths:
-        files.extend(sorted(p.rglob("*.yaml")) if p.is_dir() else [p])
+        if p.is_dir():
+            files.extend((f, p) for f in sorted(p.rglob("*.yaml")))
+        else:
+            files.append((p, p.parent))
     return files
 
 
@@ -65,30 +157,20 @@ def format_files(
 ) -> list[FormatResult]:
     """Format files in place (atomically), or with ``check`` only report which would change.
 
-    Every file is formatted in memory first; nothing is written if any file fails.
+    Every file is read by the loader's rules and formatted in memory first; nothing is written
+    if any file fails.
     """
     pending: list[tuple[Path, str, bool]] = []
-    for path in content_files(paths):
-        shown = (display or {}).get(path, os.fspath(path))
-        raw = path.read_bytes()
-        if len(raw) > limits.max_file_bytes:
-            from guidelines_model.model.errors import LimitError
-
-            raise LimitError(
-                [
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        f"file is {len(raw):,} bytes; the limit is {limits.max_file_bytes:,} bytes",
-                    )
-                ]
-            )
-        text = decode(raw, shown)
+    for path, root in content_files(paths):
+        (raw,) = read_files([path], root, limits)
+        shown = (display or {}).get(path, raw.shown or os.fspath(path))
+        if raw.error is not None:
+            raise raw.error
+        text = decode(raw.data, shown)
         new = format_text(text, shown, limits)
         pending.append((path, new, new != text))
     if not check:
         for path, new, changed in pending:
             if changed:
-                atomic_write(path, new)
+                write_file(path, new)
     return [FormatResult(path, changed) for path, _, changed in pending]

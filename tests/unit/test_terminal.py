@@ -1,0 +1,42 @@
+"""What reaches a terminal: control characters escaped, our colours kept."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from guidelines_model.cli import main
+from guidelines_model.cli.terminal import GuardedStream, printable
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_printable_escapes_controls_keeps_colour() -> None:
+    """ESC, BEL, NUL and C1 are escaped; tab, newline and an SGR colour are kept."""
+    assert (
+        printable("a\x1b]0;X\x07\x1b[2J\x00\x9b\tb\n") == "a\\x1b]0;X\\x07\\x1b[2J\\x00\\x9b\tb\n"
+    )
+    assert printable("\x1b[31merror\x1b[0m") == "\x1b[31merror\x1b[0m"
+
+
+def test_guarded_stream_escapes_only_on_a_terminal() -> None:
+    """A pipe or file gets the text as it is; a terminal gets it escaped."""
+    tty, pipe = _Tty(), io.StringIO()
+    GuardedStream(tty).write("x\x1b[2J")
+    GuardedStream(pipe).write("x\x1b[2J")
+    assert tty.getvalue() == "x\\x1b[2J"
+    assert pipe.getvalue() == "x\x1b[2J"
+
+
+def test_error_messages_reach_the_terminal_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path holding escape sequences is printed inert (finding 5)."""
+    err = _Tty()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["validate", "/nonexistent/\x1b]0;owned\x07\x1b[2J"]) == 1
+    assert "\x1b" not in err.getvalue()
+    assert "\\x1b]0;owned\\x07\\x1b[2J" in err.getvalue()
