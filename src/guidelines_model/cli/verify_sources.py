@@ -12,7 +12,9 @@ HELP = "Check that every sentence of the content is found in its source document
 def arguments(parser: argparse.ArgumentParser) -> None:
     """Edition or derivative ids, and ``--verbose``."""
     parser.add_argument("editions", nargs="*", help="edition or derivative ids (default: all)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="also list excepted sentences")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also list excepted and reassembled sentences"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         pct = f"{report.coverage:.1%}"
         line = (
             f"{id_}: {report.verified}/{report.total} sentences found ({pct}); "
-            f"{report.count('reassembled')} reassembled across a column break, "
+            f"{report.count('reassembled')} reassembled across a column or page break, "
             f"{report.count('excepted')} excepted"
         )
         print(style(line, "32" if report.ok else "31"))
@@ -37,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  {r.location or '-'}: {r.id}: not found: {r.sentence}")
             elif r.status == "excepted" and args.verbose:
                 print(f"  {r.location or '-'}: {r.id}: excepted ({r.reason})")
+            elif r.status == "reassembled" and args.verbose:
+                lines = ", ".join(f"{p.first_line}-{p.last_line}" for p in r.parts)
+                source = r.parts[0].source
+                print(f"  {r.location or '-'}: {r.id}: reassembled from {source} lines {lines}")
         for target in report.stale_exceptions:
             print(
                 f"  {target}: recorded as unverified, but every sentence is found: "
