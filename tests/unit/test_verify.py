@@ -197,3 +197,27 @@ def test_line_form_equals_whole_text_form(lines: list[str], keep: bool) -> None:
     # A break is a space or sits beside a dash: never inside a word.
     assert all(form.text[b - 1] in " —" or form.text[b] == "—" for b in form.breaks_before)
     assert form.breaks_after <= set(form.ends)
+
+
+def test_metadata_not_printed_is_reported(content_copy: Path) -> None:
+    """A metadata field no source prints, and not declared editorial, fails verification."""
+    _edit(
+        content_copy / "2013/edition.yaml",
+        "publisher: International Association of Peer Supporters",
+        "publisher: International Association of Peer Supporters (iNAPS)",
+    )
+    report = verify(load_edition(content_copy / "2013"), content_copy.parent / "sources")
+    assert [(m.field, m.status) for m in report.metadata_problems] == [("publisher", "missing")]
+    assert not report.ok
+
+
+def test_editorial_field_that_is_printed_is_stale(content_copy: Path) -> None:
+    """Declaring a printed field editorial is reported: the declaration hides nothing."""
+    _edit(
+        content_copy / "2013/edition.yaml",
+        "editorial:\n",
+        "editorial:\n  - field: publisher\n    reason: test\n",
+    )
+    report = verify(load_edition(content_copy / "2013"), content_copy.parent / "sources")
+    assert [(m.field, m.status) for m in report.metadata_problems] == [("publisher", "stale")]
+    assert not report.ok

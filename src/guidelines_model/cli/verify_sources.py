@@ -43,6 +43,23 @@ def run(args: argparse.Namespace) -> int:
                 lines = ", ".join(f"{p.first_line}-{p.last_line}" for p in r.parts)
                 source = r.parts[0].source
                 print(f"  {r.location or '-'}: {r.id}: reassembled from {source} lines {lines}")
+        found = sum(1 for m in report.metadata if m.status == "found")
+        editorial = sum(1 for m in report.metadata if m.status == "editorial")
+        if report.metadata:
+            print(
+                f"  metadata: {found}/{len(report.metadata)} fields found in the sources, "
+                f"{editorial} editorial"
+            )
+        for m in report.metadata:
+            if m.status == "missing":
+                print(f"  {id_}: metadata {m.field}: not found in the sources: {m.value}")
+            elif m.status == "stale":
+                print(
+                    f"  {id_}: metadata {m.field}: listed as editorial, but a source prints "
+                    "it: remove the entry"
+                )
+            elif m.status == "editorial" and args.verbose:
+                print(f"  {id_}: metadata {m.field}: editorial ({m.reason})")
         for target in report.stale_exceptions:
             print(
                 f"  {target}: recorded as unverified, but every sentence is found: "

@@ -302,7 +302,8 @@ def _derivative(d: Derivative) -> Lines:
             "<h2>The values in one sentence each</h2><ul>",
         ]
         out += [
-            f"<li><strong{_id(join(g.id, 'title'))}>{_e(g.title)}</strong> – "
+            f"<li><strong{_id(join(g.id, 'title'))}>{_e(g.title)}</strong>"
+            f"{_e(g.separator or ' – ')}"
             f"<span{_id(g.id)}>{_e(g.text)}</span>{permalink(g.id)}</li>"
             for g in d.glosses
         ]

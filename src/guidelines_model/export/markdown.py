@@ -184,10 +184,12 @@ def _derivative(d: Derivative) -> list[str]:
     for s in d.sections:
         out += _section(s, 2)
     if d.glosses:
+        # The separator is only dashes and spaces (its pattern), never Markdown syntax here.
         out += ["## The values in one sentence each", ""]
-        out += [f"- {anchor(g.id)}**{escape(g.title)}** – {escape(g.text)}" for g in d.glosses] + [
-            ""
-        ]
+        out += [
+            f"- {anchor(g.id)}**{escape(g.title)}**{g.separator or ' – '}{escape(g.text)}"
+            for g in d.glosses
+        ] + [""]
     return out
 
 

@@ -36,6 +36,7 @@ METADATA_FIELDS = (
     "sources",
     "notes",
     "unverified",
+    "editorial",
 )
 
 

@@ -35,6 +35,7 @@ from guidelines_model.model.parts import (
     CoreValue,
     EditionId,
     EditionKind,
+    Editorial,
     Gloss,
     Item,
     LanguageExample,
@@ -114,12 +115,20 @@ class Edition(_Document):
     job_description: tuple[Section, ...] = ()
     notes: tuple[Note, ...] = ()
     unverified: tuple[SourceException, ...] = ()
+    #: Metadata fields no source prints as written (a composed citation, a year known from
+    #: elsewhere), each with its reason; every other metadata field is verified.
+    editorial: tuple[Editorial, ...] = ()
     waivers: tuple[Waiver, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
     def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
         return assign_edition_ids(data, tuples=loaded(info.context))
+
+    @model_validator(mode="after")
+    def _editorial_fields_exist(self) -> Edition:
+        _check_editorial(self)
+        return self
 
     def value(self, key: str) -> CoreValue:
         """The value with this key; ``KeyError`` if the edition has none."""
@@ -155,11 +164,17 @@ class Derivative(_Document):
     sections: tuple[Section, ...] = ()
     notes: tuple[Note, ...] = ()
     unverified: tuple[SourceException, ...] = ()
+    editorial: tuple[Editorial, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
     def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
         return assign_derivative_ids(data, tuples=loaded(info.context))
+
+    @model_validator(mode="after")
+    def _editorial_fields_exist(self) -> Derivative:
+        _check_editorial(self)
+        return self
 
     def gloss(self, key: str) -> Gloss | None:
         """The gloss of the value with this key, if the derivative has one."""
@@ -176,6 +191,37 @@ class Derivative(_Document):
     def locate(self, id_: str) -> Location | None:
         """Where the node with this id is written in the content files (if loaded from files)."""
         return _locate(self, derivative_nodes(self), id_)
+
+
+def metadata_texts(doc: Edition | Derivative) -> dict[str, str]:
+    """The metadata fields that hold printed wording, by field name (``licence.name``,
+    ``approval/2``...), for the fields the document has. Titles are citable nodes instead."""
+    out: dict[str, str] = {}
+    for name in ("publisher", "version", "document_number", "url"):
+        value = getattr(doc, name, None)
+        if value:
+            out[name] = value
+    if isinstance(doc, Edition):
+        out["year"] = str(doc.year)
+        out["licence.name"] = doc.licence.name
+        if doc.licence.url:
+            out["licence.url"] = doc.licence.url
+        if doc.licence.attribution:
+            out["licence.attribution"] = doc.licence.attribution
+        out["citation"] = doc.citation
+        for k, a in enumerate(doc.approval, start=1):
+            out[f"approval/{k}"] = a.text
+    return out
+
+
+def _check_editorial(doc: Edition | Derivative) -> None:
+    fields = [e.field for e in doc.editorial]
+    present = metadata_texts(doc)
+    for name in fields:
+        if name not in present:
+            raise ValueError(f"editorial: {name!r} names a metadata field this document lacks")
+        if fields.count(name) > 1:
+            raise ValueError(f"editorial: {name!r} is listed twice")
 
 
 def model_classes() -> list[type[_Model]]:

@@ -6,9 +6,10 @@ The documents that hold them, :class:`~guidelines_model.model.documents.Edition`
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guidelines_model.model import ids
 
@@ -23,6 +24,17 @@ EditionKind = Literal["peer-guidelines", "supervisors", "adaptation"]
 Spelling = Literal["en-US", "en-GB"]
 BlockKind = Literal["paragraph", "quote", "bullet", "numbered", "attribution", "subheading"]
 NoteKind = Literal["published-error", "published-variant", "transcription"]
+#: How a figure is printed when it is not exact: "over 1,000", "nearly 1,000", "more than 800".
+Qualifier = Literal["over", "nearly", "more than"]
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: A metadata field that holds printed wording: ``approval/N`` is the text of approval N.
+MetadataField = Annotated[
+    str,
+    Field(
+        pattern=r"^(?:publisher|year|version|document_number|url|citation"
+        r"|licence\.(?:name|url|attribution)|approval/[1-9][0-9]*)$"
+    ),
+]
 PlacedPart = Literal[
     "opening_list",
     "who_values",
@@ -139,11 +151,48 @@ class Licence(_Model):
 
 
 class Approval(_Model):
-    """An approval figure as published."""
+    """An approval figure as published: the sentence, and the figures it prints.
+
+    ``qualifier`` is the word printed before the number of respondents ("over 1,000" and
+    "nearly 1,000" are different statements); ``None`` when the number is printed bare. The
+    figures must be printed in the text as given: ``98.5%``, ``over 1,000``.
+    """
 
     text: Text
     percent: float | None = None
-    respondents: int | None = None
+    respondents: Annotated[int, Field(ge=1)] | None = None
+    qualifier: Qualifier | None = None
+
+    @model_validator(mode="after")
+    def _figures_printed(self) -> Approval:
+        if self.qualifier is not None and self.respondents is None:
+            raise ValueError(f"qualifier {self.qualifier!r} given without respondents")
+        percent = None if self.percent is None else f"{self.percent:g}%"
+        if percent is not None and not _printed_figure(percent, self.text, qualified=True):
+            raise ValueError(f"percent: {percent!r} is not printed in the text")
+        if self.respondents is not None:
+            printed = f"{self.respondents:,}"
+            figure = f"{self.qualifier} {printed}" if self.qualifier else printed
+            if not _printed_figure(figure, self.text, qualified=self.qualifier is not None):
+                hint = "" if self.qualifier else " without a qualifier (over, nearly, more than)"
+                raise ValueError(f"respondents: {figure!r} is not printed in the text{hint}")
+        return self
+
+
+def _printed_figure(figure: str, text: str, *, qualified: bool) -> bool:
+    """True when ``figure`` is in ``text`` as a whole number; an unqualified figure must not
+    be preceded by a qualifier ("1,000" in "nearly 1,000" is a different statement)."""
+    for m in re.finditer(rf"(?<![\d,.]){re.escape(figure)}(?![\d,]|\.\d)", text):
+        if qualified or not text[: m.start()].endswith(tuple(f"{q} " for q in QUALIFIERS)):
+            return True
+    return False
+
+
+class Editorial(_Model):
+    """A metadata field that no source prints as written, with the reason it is given."""
+
+    field: MetadataField
+    reason: Text
 
 
 class SourceRef(_Model):
@@ -208,9 +257,15 @@ class LanguageExample(_Model):
 
 
 class Gloss(_Model):
-    """A derivative's one-sentence gloss of a value."""
+    """A derivative's one-sentence gloss of a value.
+
+    ``separator`` is what is printed between the title and the text, spaces included
+    (" – ", " –", "- "): the split into two fields must not lose it. ``None`` when not
+    recorded (exports then print " – ").
+    """
 
     id: str = ""
     value: Key
     title: Text
+    separator: Annotated[str, Field(pattern=r"^ ?[-–—] ?$")] | None = None
     text: Text

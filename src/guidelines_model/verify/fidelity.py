@@ -18,6 +18,7 @@ from guidelines_model.model.errors import SourceFileError
 from guidelines_model.model.origin import Location
 from guidelines_model.model.parts import SourceRef
 from guidelines_model.verify.match import Part, found, reassemble
+from guidelines_model.verify.metadata import FieldResult, check_metadata
 from guidelines_model.verify.text import SourceForm, normalise, source_forms, split_sentences
 
 Status = Literal["found", "reassembled", "excepted", "missing"]
@@ -44,6 +45,8 @@ class VerifyReport:
     results: tuple[SentenceResult, ...] = field(default_factory=tuple)
     #: Exceptions (``unverified`` targets) that excuse no missing sentence: remove them.
     stale_exceptions: tuple[str, ...] = ()
+    #: The metadata fields that hold printed wording, each found, editorial or missing.
+    metadata: tuple[FieldResult, ...] = ()
 
     @property
     def total(self) -> int:
@@ -67,9 +70,16 @@ class VerifyReport:
         return tuple(r for r in self.results if r.status == "missing")
 
     @property
+    def metadata_problems(self) -> tuple[FieldResult, ...]:
+        """Metadata fields no source prints and not declared editorial, or declared editorial
+        although a source prints them."""
+        return tuple(r for r in self.metadata if r.status in ("missing", "stale"))
+
+    @property
     def ok(self) -> bool:
-        """True when every sentence is found or excepted, and no exception is stale."""
-        return not self.missing and not self.stale_exceptions
+        """True when every sentence is found or excepted, no exception is stale, and every
+        metadata field is found or editorial."""
+        return not self.missing and not self.stale_exceptions and not self.metadata_problems
 
 
 def check_source(ref: SourceRef, root: Path) -> Path:
@@ -91,6 +101,10 @@ def document_forms(doc: Edition | Derivative, sources_root: Path) -> list[Source
     for ref in doc.sources:
         forms.extend(source_forms(check_source(ref, sources_root)))
     return forms
+
+
+def _paths(doc: Edition | Derivative, sources_root: Path) -> list[Path]:
+    return [sources_root / ref.file for ref in doc.sources]
 
 
 def _reassembled(sentences: list[str], k: int, forms: list[SourceForm]) -> tuple[Part, ...]:
@@ -130,4 +144,5 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
             reason = exceptions.get(node.id)
             results.append(SentenceResult(node.id, sentence, status, where, reason, parts))
     stale = tuple(sorted(set(exceptions) - used))
-    return VerifyReport(doc.id, tuple(results), stale)
+    metadata = check_metadata(doc, forms, _paths(doc, sources_root))
+    return VerifyReport(doc.id, tuple(results), stale, metadata)

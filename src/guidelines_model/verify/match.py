@@ -53,14 +53,19 @@ def _occurrences(part: str, text: str, *, open_left: bool, open_right: bool) -> 
 
 def found(sentence: str, forms: Sequence[SourceForm]) -> bool:
     """True when a source holds the sentence whole, as whole words."""
+    return found_in(sentence, [f.text for f in forms])
+
+
+def found_in(sentence: str, texts: Sequence[str]) -> bool:
+    """True when one of ``texts`` holds the sentence whole, as whole words."""
     if not sentence:
         return True
     open_left = not sentence[0].isalnum()
     open_right = not sentence[-1].isalnum()
     return any(
-        next(_occurrences(sentence, f.text, open_left=open_left, open_right=open_right), None)
+        next(_occurrences(sentence, t, open_left=open_left, open_right=open_right), None)
         is not None
-        for f in forms
+        for t in texts
     )
 
 

@@ -129,6 +129,9 @@ def build_form(name: str, raw: str, *, keep_hyphens: bool) -> SourceForm:
     for number, raw_line in enumerate(strip_noise(raw).split("\n"), start=1):
         line = normalise(raw_line)
         if not line:
+            # A line of invisible characters only stands between "sup-" and "port": the
+            # hyphenated word is not joined across it (as when the text is normalised whole).
+            joined = joined and not raw_line.strip()
             continue
         if parts and joined and _WORD_AT_START.match(raw_line):
             if not keep_hyphens:  # "sup-" + "port": the hyphen goes, and no break is left
