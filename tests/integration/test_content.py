@@ -173,3 +173,37 @@ def test_2013_is_fully_verified(library: Library) -> None:
     """All 212 sentences of 2013 are found, none excepted."""
     report = verify(library.edition("2013"), library.sources_root())
     assert (report.verified, report.total, report.coverage) == (212, 212, 1.0)
+
+
+def test_who_role_table(library: Library) -> None:
+    """WHO section 12's table: four topics, twelve cells, each cell found in the source and
+    cited by its own id, placed after the sentence that introduces it."""
+    e = library.edition("who_2017")
+    assert [r.topic for r in e.role_table] == [
+        "Medications",
+        "Treatment plans",
+        "Housing search",
+        "Answering phones",
+    ]
+    assert library.get("who_2017/role-table/3/not-consistent").startswith("Focusing only on")
+    assert e.placement["role_table"] == "peer-supporters-in-mental-health-and-related-areas/28"
+    results = verify(e, library.sources_root()).results
+    cells = {r.id for r in results if r.id.startswith("who_2017/role-table/")}
+    assert len(cells) == 12
+    assert all(r.status == "found" for r in results if r.id in cells)
+
+
+def test_diff_shows_the_role_table(library: Library) -> None:
+    """Comparing 2013 with WHO shows every role-table cell as added, labelled by its topic."""
+    from guidelines_model.diff import diff
+
+    result = diff(library.edition("2013"), library.edition("who_2017"))
+    added = {
+        c.new_id: c.label
+        for c in result.changes
+        if (c.new_id or "").startswith("who_2017/role-table/")
+    }
+    assert len(added) == 16  # 4 rows, 12 cells
+    assert added["who_2017/role-table/1/consistent"] == (
+        'Role table topic 1 "Medications", consistent with peer role: added'
+    )

@@ -39,6 +39,7 @@ NOT_METADATA: Final = frozenset(
         "misconceptions",
         "language_examples",
         "interview_questions",
+        "role_table",
         "job_description",
         "notes",
         "unverified",

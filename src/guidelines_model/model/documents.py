@@ -43,6 +43,7 @@ from guidelines_model.model.parts import (
     Misconception,
     Note,
     PlacedPart,
+    RoleTopic,
     Section,
     SourceException,
     SourceRef,
@@ -112,6 +113,7 @@ class Edition(_Document):
     misconceptions: tuple[Misconception, ...] = ()
     language_examples: tuple[LanguageExample, ...] = ()
     interview_questions: tuple[Item, ...] = ()
+    role_table: tuple[RoleTopic, ...] = ()
     job_description: tuple[Section, ...] = ()
     notes: tuple[Note, ...] = ()
     unverified: tuple[SourceException, ...] = ()
@@ -281,6 +283,17 @@ def edition_nodes(e: Edition) -> Nodes:
         yield from paragraph_nodes(c.id, "summary", c.summary, here, "competency-summary")
         yield from item_nodes(c.items, (*here, "items"), "competency-item")
     yield from item_nodes(e.interview_questions, ("interview_questions",), "interview-question")
+    for i, r in enumerate(e.role_table):
+        here = ("role_table", i)
+        yield Node(r.id, here, "role-topic")
+        yield Node(join(r.id, "topic"), (*here, "topic"), "role-topic-name", r.topic)
+        yield Node(join(r.id, "consistent"), (*here, "consistent"), "role-consistent", r.consistent)
+        yield Node(
+            join(r.id, "not-consistent"),
+            (*here, "not_consistent"),
+            "role-not-consistent",
+            r.not_consistent,
+        )
     yield from section_nodes(e.job_description, ("job_description",))
     g = join(e.id, "glossary")
     if e.glossary_heading:

@@ -44,6 +44,7 @@ PlacedPart = Literal[
     "language_examples",
     "competencies",
     "interview_questions",
+    "role_table",
     "job_description",
 ]
 
@@ -254,6 +255,17 @@ class LanguageExample(_Model):
     n: Number
     closed: Text
     open: Text
+
+
+class RoleTopic(_Model):
+    """A row of the WHO role table (section 12, "Topic / Consistent with Peer Role / Not
+    Consistent with Peer Role"): a topic, what is consistent with the peer role, what is not."""
+
+    id: str = ""
+    n: Number
+    topic: Text
+    consistent: Text
+    not_consistent: Text
 
 
 class Gloss(_Model):
