@@ -179,6 +179,11 @@ SOURCE_LINES = st.lists(
                 "“quoted”",
                 "\u00ad",
                 "-",
+                "cell\tcell-\t",
+                "<p>sup-</p>",
+                "<li>1) entry</li>",
+                "<p>port",
+                "<b>bold</b>\tx",
             ]
         ),
     ),

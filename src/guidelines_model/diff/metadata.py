@@ -43,6 +43,9 @@ NOT_METADATA: Final = frozenset(
         "job_description",
         "notes",
         "unverified",
+        "editorial",
+        "furniture",
+        "omissions",
         "waivers",
     }
 )

@@ -36,12 +36,14 @@ from guidelines_model.model.parts import (
     EditionId,
     EditionKind,
     Editorial,
+    Furniture,
     Gloss,
     Item,
     LanguageExample,
     Licence,
     Misconception,
     Note,
+    Omission,
     PlacedPart,
     RoleTopic,
     Section,
@@ -120,6 +122,9 @@ class Edition(_Document):
     #: Metadata fields no source prints as written (a composed citation, a year known from
     #: elsewhere), each with its reason; every other metadata field is verified.
     editorial: tuple[Editorial, ...] = ()
+    #: For recall: the furniture and the left-out passages of each source (``recall.yaml``).
+    furniture: tuple[Furniture, ...] = ()
+    omissions: tuple[Omission, ...] = ()
     waivers: tuple[Waiver, ...] = ()
 
     @model_validator(mode="before")
@@ -128,8 +133,8 @@ class Edition(_Document):
         return assign_edition_ids(data, tuples=loaded(info.context))
 
     @model_validator(mode="after")
-    def _editorial_fields_exist(self) -> Edition:
-        _check_editorial(self)
+    def _declarations_name_what_exists(self) -> Edition:
+        _check_declarations(self)
         return self
 
     def value(self, key: str) -> CoreValue:
@@ -167,6 +172,8 @@ class Derivative(_Document):
     notes: tuple[Note, ...] = ()
     unverified: tuple[SourceException, ...] = ()
     editorial: tuple[Editorial, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    omissions: tuple[Omission, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -174,8 +181,8 @@ class Derivative(_Document):
         return assign_derivative_ids(data, tuples=loaded(info.context))
 
     @model_validator(mode="after")
-    def _editorial_fields_exist(self) -> Derivative:
-        _check_editorial(self)
+    def _declarations_name_what_exists(self) -> Derivative:
+        _check_declarations(self)
         return self
 
     def gloss(self, key: str) -> Gloss | None:
@@ -216,7 +223,11 @@ def metadata_texts(doc: Edition | Derivative) -> dict[str, str]:
     return out
 
 
-def _check_editorial(doc: Edition | Derivative) -> None:
+def _check_declarations(doc: Edition | Derivative) -> None:
+    files = {s.file for s in doc.sources}
+    for source in [f.source for f in doc.furniture] + [o.source for o in doc.omissions]:
+        if source not in files:
+            raise ValueError(f"recall: {source!r} is not one of this document's sources")
     fields = [e.field for e in doc.editorial]
     present = metadata_texts(doc)
     for name in fields:

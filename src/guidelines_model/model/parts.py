@@ -204,6 +204,41 @@ class SourceRef(_Model):
     role: Literal["primary", "witness"] = "primary"
 
 
+class Furniture(_Model):
+    """Printed furniture of a source, for recall: page heads and numbers, contents lines, column
+    headers, repeated table headers. ``pattern`` is a regular expression matched against the
+    source's text in comparison form (quotes, dashes and spaces normalised, lines joined by a
+    space); every match is furniture."""
+
+    source: SourceFile
+    pattern: Text
+    reason: Text
+
+    @model_validator(mode="after")
+    def _compiles(self) -> Furniture:
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern is not a regular expression: {exc}") from None
+        return self
+
+
+class Omission(_Model):
+    """A passage of a source deliberately left out of the content (a scenario, a quotation,
+    acknowledgements, references...), by its lines in the source file (inclusive)."""
+
+    source: SourceFile
+    first: Number
+    last: Number
+    reason: Text
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Omission:
+        if self.last < self.first:
+            raise ValueError(f"last line {self.last} is before first line {self.first}")
+        return self
+
+
 class SourceException(_Model):
     """A text allowed not to be found verbatim in the source, with the reason."""
 

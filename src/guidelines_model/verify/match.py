@@ -29,13 +29,15 @@ class Part:
     """Where one part of a reassembled sentence is found: offsets and source lines."""
 
     source: str
+    #: Which reading of the source holds it (see :func:`.text.source_forms`).
+    hyphens_kept: bool
     start: int
     end: int
     first_line: int
     last_line: int
 
 
-def _occurrences(part: str, text: str, *, open_left: bool, open_right: bool) -> Iterator[int]:
+def occurrences(part: str, text: str, *, open_left: bool, open_right: bool) -> Iterator[int]:
     """Every offset where ``part`` is found as whole words: a match may not start or end
     inside a word, and a part ending in a word may not stop short of the source's full stop
     (a dropped full stop is a change)."""
@@ -63,8 +65,7 @@ def found_in(sentence: str, texts: Sequence[str]) -> bool:
     open_left = not sentence[0].isalnum()
     open_right = not sentence[-1].isalnum()
     return any(
-        next(_occurrences(sentence, t, open_left=open_left, open_right=open_right), None)
-        is not None
+        next(occurrences(sentence, t, open_left=open_left, open_right=open_right), None) is not None
         for t in texts
     )
 
@@ -95,7 +96,7 @@ def _search(words: list[str], form: SourceForm) -> tuple[Part, ...] | None:
             last = end == n
             open_left = start > 0 or not part[0].isalnum()
             open_right = not last or not part[-1].isalnum()
-            for i in _occurrences(part, form.text, open_left=open_left, open_right=open_right):
+            for i in occurrences(part, form.text, open_left=open_left, open_right=open_right):
                 stop = i + len(part)
                 if previous is not None and not _follows(form, previous, i):
                     continue
@@ -104,7 +105,9 @@ def _search(words: list[str], form: SourceForm) -> tuple[Part, ...] | None:
                 rest = from_word(end, stop)
                 if rest is not None:
                     first = form.line_at(i)
-                    return (Part(form.name, i, stop, first, form.line_at(stop - 1)), *rest)
+                    last_line = form.line_at(stop - 1)
+                    part_here = Part(form.name, form.hyphens_kept, i, stop, first, last_line)
+                    return (part_here, *rest)
         failed.add((start, -1 if previous is None else previous))
         return None
 

@@ -42,6 +42,10 @@ _DOUBLE_HYPHEN = re.compile(r"\s*--\s*")
 _DASH_SPACE = re.compile(r"\s*—\s*")
 
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+# Where a table cell, paragraph or list entry of an HTML-like or tab-separated table begins or
+# ends, inside one printed line: a break like a line's, with the line's number.
+_CELL_EDGE = re.compile(r"</?(?:p|li|ol|ul|td|th|tr|br)\b[^>\n]*>|\t")
+CELL = "\x1f"  # whitespace to regular expressions, so the normalised text is the same
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:\d+\]|\[\d+:\s")
 # Footnote markers glued to a word: after punctuation ("U.S.1 as") or a capitalised heading
 # ("ADVOCACY2").
@@ -63,8 +67,10 @@ def normalise(text: str) -> str:
 
 
 def strip_noise(raw: str) -> str:
-    """A source without its extraction noise; line breaks are kept (a tag never spans one)."""
-    text = _TAG.sub(" ", raw)
+    """A source without its extraction noise; line breaks are kept (a tag never spans one),
+    and the edges of cells and list entries inside a line become :data:`CELL`."""
+    text = _CELL_EDGE.sub(CELL, raw)
+    text = _TAG.sub(" ", text)
     text = _FOOTNOTE_REF.sub(" ", text)
     text = _ESCAPE.sub("", text)
     text = text.replace("**", "").replace("*", "")
@@ -87,12 +93,14 @@ class SourceForm:
     """One reading of a source document in comparison form, with its line structure.
 
     ``starts[k]`` and ``ends[k]`` are the offsets in ``text`` of the k-th non-empty source
-    line, whose 1-based number in the file is ``lines[k]``. A line joined to the next by a
+    line (or table cell, where a line holds several), whose 1-based number in the file is
+    ``lines[k]``. A line joined to the next by a
     hyphenated word has no break between them: its end is not in ``breaks_after``, nor the
     next line's start in ``breaks_before``.
     """
 
     name: str
+    hyphens_kept: bool
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
@@ -127,31 +135,35 @@ def build_form(name: str, raw: str, *, keep_hyphens: bool) -> SourceForm:
     length = 0
     joined = False  # the previous line ended in a hyphenated word
     for number, raw_line in enumerate(strip_noise(raw).split("\n"), start=1):
-        line = normalise(raw_line)
-        if not line:
-            # A line of invisible characters only stands between "sup-" and "port": the
-            # hyphenated word is not joined across it (as when the text is normalised whole).
-            joined = joined and not raw_line.strip()
-            continue
-        if parts and joined and _WORD_AT_START.match(raw_line):
-            if not keep_hyphens:  # "sup-" + "port": the hyphen goes, and no break is left
-                parts[-1] = parts[-1][:-1]
-                length -= 1
-                ends[-1] = length
-        elif parts:
-            after.add(length)
-            if not (parts[-1].endswith("—") or line.startswith("—")):
-                parts.append(" ")
-                length += 1
-            before.add(length)
-        joined = bool(_HYPHEN_AT_END.search(raw_line))
-        starts.append(length)
-        parts.append(line)
-        length += len(line)
-        ends.append(length)
-        numbers.append(number)
+        cells = raw_line.split(CELL)
+        for j, raw_cell in enumerate(cells):
+            line = normalise(raw_cell)
+            if not line:
+                # A line of invisible characters only stands between "sup-" and "port": the
+                # hyphenated word is not joined across it (as when the text is normalised whole).
+                joined = joined and not raw_cell.strip()
+                continue
+            if parts and joined and _WORD_AT_START.match(raw_cell):
+                if not keep_hyphens:  # "sup-" + "port": the hyphen goes, and no break is left
+                    parts[-1] = parts[-1][:-1]
+                    length -= 1
+                    ends[-1] = length
+            elif parts:
+                after.add(length)
+                if not (parts[-1].endswith("—") or line.startswith("—")):
+                    parts.append(" ")
+                    length += 1
+                before.add(length)
+            # Only a word hyphenated at the end of a printed line continues on the next.
+            joined = j == len(cells) - 1 and bool(_HYPHEN_AT_END.search(raw_cell))
+            starts.append(length)
+            parts.append(line)
+            length += len(line)
+            ends.append(length)
+            numbers.append(number)
     return SourceForm(
         name,
+        keep_hyphens,
         "".join(parts),
         tuple(starts),
         tuple(ends),

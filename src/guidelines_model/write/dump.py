@@ -28,6 +28,7 @@ PART_FILES: dict[str, tuple[str, ...]] = {
     "interview_questions": ("interview_questions",),
     "role_table": ("role_table",),
     "job_description": ("job_description",),
+    "recall": ("furniture", "omissions"),
     "waivers": ("waivers",),
 }
 
