@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,44 @@ def test_cli_recall(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify-sources", "--recall", "2013"]) == 0
     out = capsys.readouterr().out
     assert "recall: 252/252 source units accounted for (100.0%)" in out
+
+
+def _draft(content: Path, sources: str = "") -> None:
+    """A copy of 2013 as a new edition with no sources yet."""
+    folder = content / "draft_2030"
+    shutil.copytree(content / "2013", folder)
+    (folder / "recall.yaml").unlink()
+    (folder / "edition.yaml").write_text(
+        'id: "draft_2030"\n'
+        + ("" if sources else "status: draft\n")
+        + "title: The next edition\npublisher: Nobody yet\nyear: 2030\nkind: peer-guidelines\n"
+        + "spelling: en-US\nlicence:\n  name: To be decided\ncitation: Not yet published.\n"
+        + sources,
+        encoding="utf-8",
+    )
+
+
+def test_a_draft_is_reported_as_a_draft(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edition with status draft and no sources is reported as a draft, with or without
+    --recall, and does not fail; the other editions are still verified."""
+    _draft(content_copy)
+    code = main(["--content", str(content_copy), "verify-sources", "--recall"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "draft_2030: draft, no sources yet: not verified" in out
+    assert "2013: 212/212 sentences found" in out
+
+
+def test_a_published_edition_needs_sources(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without status draft, an edition without sources is a located error."""
+    _draft(content_copy, sources="status: published\n")
+    assert main(["--content", str(content_copy), "validate"]) == 1
+    captured = capsys.readouterr()
+    assert (
+        "draft_2030/edition.yaml:1:1: Value error, sources: a published edition lists at least "
+        "one source" in captured.out + captured.err
+    )

@@ -40,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for id_ in ids:
         report = verify(lib.document(id_), lib.sources_root())
+        if report.draft:
+            print(style(f"{id_}: draft, no sources yet: not verified", "33"))
+            continue
         _print_sentences(id_, report, verbose=args.verbose)
         _print_metadata(id_, report, verbose=args.verbose)
         for target in report.stale_exceptions:

@@ -84,6 +84,9 @@ class Edition(_Document):
     """One published edition of the guidelines."""
 
     id: EditionId
+    #: ``draft``: an edition being written, with no published source yet; it is reported as a
+    #: draft by verify-sources, never verified or failed.
+    status: Literal["published", "draft"] = "published"
     title: Text
     subtitle: str | None = None
     publisher: Text
@@ -97,7 +100,7 @@ class Edition(_Document):
     licence: Licence
     citation: Text
     approval: tuple[Approval, ...] = ()
-    sources: tuple[SourceRef, ...] = Field(min_length=1)
+    sources: tuple[SourceRef, ...] = ()
     front_matter: tuple[Section, ...] = ()
     #: Where parts are printed among the front-matter sections: part -> "section-key" (after
     #: the section) or "section-key/k" (after its block k). Unplaced parts follow the front matter.
@@ -134,6 +137,11 @@ class Edition(_Document):
 
     @model_validator(mode="after")
     def _declarations_name_what_exists(self) -> Edition:
+        if not self.sources and self.status != "draft":
+            raise ValueError(
+                "sources: a published edition lists at least one source (status: draft for an "
+                "edition that has none yet)"
+            )
         _check_declarations(self)
         return self
 

@@ -47,6 +47,8 @@ class VerifyReport:
     stale_exceptions: tuple[str, ...] = ()
     #: The metadata fields that hold printed wording, each found, editorial or missing.
     metadata: tuple[FieldResult, ...] = ()
+    #: A draft edition (no sources yet): nothing is verified, and nothing fails.
+    draft: bool = False
 
     @property
     def total(self) -> int:
@@ -119,7 +121,10 @@ def _reassembled(sentences: list[str], k: int, forms: list[SourceForm]) -> tuple
 
 
 def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
-    """Check every sentence of ``doc`` against its source documents."""
+    """Check every sentence of ``doc`` against its source documents (a draft edition, which
+    has none yet, gives an empty report marked ``draft``)."""
+    if isinstance(doc, Edition) and doc.status == "draft":
+        return VerifyReport(doc.id, draft=True)
     forms = document_forms(doc, sources_root)
     exceptions = {e.target: e.reason for e in doc.unverified}
     used: set[str] = set()

@@ -70,6 +70,8 @@ class RecallReport:
 
     document: str
     sources: tuple[SourceRecall, ...] = field(default_factory=tuple)
+    #: A draft edition (no sources yet): nothing to account for, and nothing fails.
+    draft: bool = False
 
     @property
     def units(self) -> int:
@@ -97,6 +99,8 @@ class RecallReport:
 def recall(doc: Edition | Derivative, sources_root: Path, report: VerifyReport) -> RecallReport:
     """The recall of ``doc``; ``report`` is its :func:`.fidelity.verify` report (its sentences
     and the parts of its reassembled sentences)."""
+    if report.draft:
+        return RecallReport(doc.id, draft=True)
     # Whole texts first (a short sentence inside a longer text counts where the text is
     # found whole), then each sentence of four words or more on its own.
     texts = {normalise(n.text) for n in doc.nodes() if n.text is not None}
