@@ -1,7 +1,9 @@
 """Source fidelity: every sentence of the content found in the source texts.
 
 :mod:`.text` gives the comparison form of texts and sources, :mod:`.match` finds a sentence
-whole or reassembled across breaks, :mod:`.fidelity` checks a whole document.
+whole or reassembled across breaks, :mod:`.fidelity` checks a whole document and
+:mod:`.metadata` its metadata; :mod:`.recall` checks the converse (every unit of a source is in
+the content, declared furniture or a declared omission).
 """
 
 from __future__ import annotations

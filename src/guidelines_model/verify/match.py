@@ -5,8 +5,9 @@ printed line, the next begins a later line, and between them stand only the line
 other column, a page foot and a page head. So a sentence counts as reassembled only when
 its parts (at least four words each) are found in the same reading of the source, in order,
 each but the last ending at a line break and each but the first beginning at a line break,
-at most :data:`MAX_GAP_LINES` non-empty source lines after the end of the part before. Parts found
-"anywhere" prove nothing: two halves of two different items would pass.
+at most :data:`MAX_GAP_LINES` non-empty source lines (or table cells) after the end of the
+part before. Parts found "anywhere" prove nothing: two halves of two different items would
+pass.
 """
 
 from __future__ import annotations

@@ -4,13 +4,15 @@
 the converse. Each primary source is read in comparison form (a witness only confirms readings
 of the primary and is not split). Its text is marked, character by character, where it is:
 
-- **content**: an occurrence of a content sentence (every occurrence: a text the source prints
-  twice is in the content twice), or a part of a sentence reassembled across a break. A
-  sentence of fewer than :data:`MIN_FREE_WORDS` words (a heading, a term, a table cell) counts
-  only where it fills whole source lines, so that scattered short phrases cannot cover a
-  sentence that is not in the content;
+- **content**: an occurrence of a content text, of one of its sentences, or of a metadata field
+  (every occurrence: a text the source prints twice is in the content twice), or a part of a
+  sentence reassembled across a break. A text or sentence of fewer than
+  :data:`MIN_FREE_WORDS` words (a heading, a term, a table cell) counts only where the rest of
+  its line is accounted for (furniture, or other content), so that scattered short phrases
+  cannot cover a sentence that is not in the content;
 - **furniture**: a match of one of the source's declared ``furniture`` patterns;
-- **omitted**: a line inside one of the document's declared ``omissions``.
+- **omitted**: a line inside one of the document's declared ``omissions`` (marked last, so
+  that an omission of nothing but content or furniture is reported as stale).
 
 The source is then split into units: pieces of one printed line up to a sentence end (a
 sentence, a list item, a heading, a table cell, or the part of a sentence on one line). A unit
@@ -24,7 +26,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from guidelines_model.model.documents import Derivative, Edition, metadata_texts
 from guidelines_model.verify.fidelity import VerifyReport, check_source
@@ -34,8 +35,6 @@ from guidelines_model.verify.text import SourceForm, normalise, source_forms
 MIN_FREE_WORDS = 4
 _CONTENT, _FURNITURE, _OMITTED = 1, 2, 3
 _UNIT_END = re.compile(r"[.!?;:][\"'”’)\]]*\s+")
-
-Mark = Literal["content", "furniture", "omitted"]
 
 
 @dataclass(frozen=True, slots=True)
