@@ -55,10 +55,11 @@ def types(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def validate(session: nox.Session) -> None:
-    """Load every edition, verify it against its sources and run the consistency checks."""
+    """Load every edition, verify it against its sources both ways (every sentence in a source,
+    every source unit in the content or declared left out) and run the consistency checks."""
     install(session)
     session.run("guidelines", "validate", *session.posargs)
-    session.run("guidelines", "verify-sources")
+    session.run("guidelines", "verify-sources", "--recall")
     session.run("guidelines", "check")
 
 

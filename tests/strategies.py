@@ -69,6 +69,12 @@ def edition_data(draw: st.DrawFn, id_: str = "test", max_values: int = 12) -> di
             {"key": f"term-{k}", "term": t, "definition": [d]}
             for k, (t, d) in enumerate(draw(st.lists(st.tuples(WORDS, WORDS), max_size=3)))
         ],
+        "role_table": [
+            {"n": n, "topic": a, "consistent": b, "not_consistent": c}
+            for n, (a, b, c) in enumerate(
+                draw(st.lists(st.tuples(WORDS, WORDS, WORDS), max_size=2)), start=1
+            )
+        ],
     }
 
 

@@ -150,7 +150,85 @@ def test_every_sentence_is_in_the_source(library: Library, doc: str) -> None:
     assert all(r.reason for r in report.results if r.status == "excepted")
 
 
+@pytest.mark.parametrize(
+    ("doc", "editorial"),
+    [
+        ("2013", ["year", "licence.name", "citation"]),
+        ("2019_supervisors", ["year", "licence.name", "citation"]),
+        ("who_2017", []),
+        ("training_module7", []),
+    ],
+)
+def test_every_metadata_field_is_printed_or_editorial(
+    library: Library, doc: str, editorial: list[str]
+) -> None:
+    """Every metadata field of printed wording is found in a source, or declared editorial
+    with a reason; nothing else (the 2013 publisher is printed without "(iNAPS)")."""
+    report = verify(library.document(doc), library.sources_root())
+    assert report.metadata_problems == ()
+    assert [m.field for m in report.metadata if m.status == "editorial"] == editorial
+    assert library.edition("2013").publisher == "International Association of Peer Supporters"
+
+
+def test_approval_figures_keep_their_qualifier(library: Library) -> None:
+    """ "over 1,000" and "nearly 1,000" are different statements, and stay different."""
+    figures = [
+        (a.percent, a.qualifier, a.respondents)
+        for a in library.edition("2019_supervisors").approval
+    ]
+    assert figures == [
+        (98.5, "over", 1000),
+        (91.8, None, 232),
+        (98, "nearly", 1000),
+        (None, "more than", 800),
+        (98, None, None),
+    ]
+
+
+def test_gloss_separators_as_printed(library: Library) -> None:
+    """Each gloss line of the training page is its title, the printed separator and its
+    text, character for character."""
+    lines = (library.sources_root() / "002_9f362a238e4c34d3.txt").read_text("utf-8").split("\n")
+    glosses = library.derivatives["training_module7"].glosses
+    assert all(f"{g.title}{g.separator}{g.text}" in lines for g in glosses)
+    assert {g.separator for g in glosses} == {" – ", " –", "- "}
+
+
 def test_2013_is_fully_verified(library: Library) -> None:
     """All 212 sentences of 2013 are found, none excepted."""
     report = verify(library.edition("2013"), library.sources_root())
     assert (report.verified, report.total, report.coverage) == (212, 212, 1.0)
+
+
+def test_who_role_table(library: Library) -> None:
+    """WHO section 12's table: four topics, twelve cells, each cell found in the source and
+    cited by its own id, placed after the sentence that introduces it."""
+    e = library.edition("who_2017")
+    assert [r.topic for r in e.role_table] == [
+        "Medications",
+        "Treatment plans",
+        "Housing search",
+        "Answering phones",
+    ]
+    assert library.get("who_2017/role-table/3/not-consistent", str).startswith("Focusing only on")
+    assert e.placement["role_table"] == "peer-supporters-in-mental-health-and-related-areas/28"
+    results = verify(e, library.sources_root()).results
+    cells = {r.id for r in results if r.id.startswith("who_2017/role-table/")}
+    assert len(cells) == 12
+    assert all(r.status == "found" for r in results if r.id in cells)
+
+
+def test_diff_shows_the_role_table(library: Library) -> None:
+    """Comparing 2013 with WHO shows every role-table cell as added, labelled by its topic."""
+    from guidelines_model.diff import diff
+
+    result = diff(library.edition("2013"), library.edition("who_2017"))
+    added = {
+        c.new_id: c.label
+        for c in result.changes
+        if (c.new_id or "").startswith("who_2017/role-table/")
+    }
+    assert len(added) == 16  # 4 rows, 12 cells
+    assert added["who_2017/role-table/1/consistent"] == (
+        'Role table topic 1 "Medications", consistent with peer role: added'
+    )

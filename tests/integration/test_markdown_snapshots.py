@@ -62,3 +62,14 @@ def test_who_parts_where_the_document_prints_them(library: Library) -> None:
         )
     ]
     assert order == sorted(order)
+
+
+def test_who_role_table_is_a_table_where_who_prints_it(library: Library) -> None:
+    """The role table is a Markdown table between the sentence that introduces it and the
+    next subheading, as in section 12."""
+    text = to_markdown(library.edition("who_2017"))
+    section = "who_2017/front/peer-supporters-in-mental-health-and-related-areas"
+    intro = text.index(f'<a id="{section}/28"></a>')
+    header = text.index("| Topic | Consistent with Peer Role | Not Consistent with Peer Role |")
+    rows = [text.index(f'| <a id="who_2017/role-table/{n}"></a>') for n in range(1, 5)]
+    assert intro < header < rows[0] < rows[1] < rows[2] < rows[3] < text.index(f"{section}/29")

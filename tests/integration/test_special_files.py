@@ -89,8 +89,8 @@ def test_read_regular_reads_the_bytes(tmp_path: Path) -> None:
 def test_fifo_source_is_a_source_error(tmp_path: Path) -> None:
     """A source text that is a FIFO is a SourceFileError, not a hang."""
     from guidelines_model.model.errors import SourceFileError
-    from guidelines_model.verify import _read_source
+    from guidelines_model.verify.text import read_source
 
     os.mkfifo(tmp_path / "s.txt")
     with pytest.raises(SourceFileError, match="is a FIFO"):
-        _read_source(tmp_path / "s.txt")
+        read_source(tmp_path / "s.txt")

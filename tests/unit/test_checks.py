@@ -22,13 +22,17 @@ def base() -> dict[str, Any]:
     return {
         "id": "t",
         "title": "PRACTICE GUIDELINES",
-        "publisher": "P",
+        "publisher": "International Association of Peer Supporters",
         "year": 2013,
         "kind": "peer-guidelines",
         "spelling": "en-US",
         "licence": {"name": "x"},
         "citation": "c",
         "sources": [{"file": "000_3a9a1a5a65c6128f.txt", "sha256": SHA}],
+        "editorial": [
+            {"field": f, "reason": "not printed in the source"}
+            for f in ("year", "licence.name", "citation")
+        ],
         "values": [
             {
                 "key": key,
@@ -244,6 +248,24 @@ def test_source_fidelity() -> None:
     data = base()
     data["values"][0]["description"] = ["Recovery is a personal choise."]
     assert messages(data, "GM501") == ["not found in the sources: 'Recovery is a personal choise.'"]
+
+
+def test_source_fidelity_of_metadata() -> None:
+    """GM501: a metadata field neither printed nor editorial is an error, and so is an
+    editorial entry for a field the source prints."""
+    data = base()
+    data["publisher"] = "International Association of Peer Supporters (iNAPS)"
+    data["editorial"] = [{"field": f, "reason": "r"} for f in ("year", "citation")]
+    assert messages(data, "GM501") == [
+        "metadata publisher is not found in the sources: "
+        "'International Association of Peer Supporters (iNAPS)'",
+        "metadata licence.name is not found in the sources: 'x'",
+    ]
+    data = base()
+    data["editorial"].append({"field": "publisher", "reason": "r"})
+    assert messages(data, "GM501") == [
+        "metadata publisher is listed as editorial, but a source prints it"
+    ]
 
 
 def _dup_data() -> dict[str, Any]:

@@ -102,7 +102,7 @@ def hostile_edition(id_: str, t: Texts, *, based_on: str | None = None) -> dict[
         "approval": [{"text": next(t)}],
         "sources": [{"file": "x.txt", "sha256": SHA}],
         "front_matter": [section("intro"), section("more")],
-        "placement": {"opening_list": "intro/2", "who_values": "more"},
+        "placement": {"opening_list": "intro/2", "who_values": "more", "role_table": "more/1"},
         "values": values,
         "glossary_heading": next(t),
         "glossary_intro": [next(t)],
@@ -121,6 +121,9 @@ def hostile_edition(id_: str, t: Texts, *, based_on: str | None = None) -> dict[
         "misconceptions": [{"n": 1, "misconception": next(t), "explanation": [next(t)]}],
         "language_examples": [{"n": 1, "closed": next(t), "open": next(t)}],
         "interview_questions": items(2),
+        "role_table": [
+            {"n": 1, "topic": next(t), "consistent": next(t), "not_consistent": next(t)}
+        ],
         "job_description": [section("purpose")],
         "notes": [{"target": f"{id_}/intro/1", "kind": "published-variant", "text": next(t)}],
     }
@@ -144,8 +147,8 @@ def hostile_library(pieces: tuple[str, ...] = HOSTILE) -> Library:
             "derived_from": "old",
             "sources": [{"file": "x.txt", "sha256": SHA}],
             "glosses": [
-                {"value": key, "title": next(t), "text": next(t)}
-                for key in CANONICAL_VALUE_KEYS[:2]
+                {"value": key, "title": next(t), "separator": sep, "text": next(t)}
+                for key, sep in zip(CANONICAL_VALUE_KEYS[:2], (" –", "- "), strict=True)
             ],
             "sections": [{"key": "intro", "blocks": [{"text": next(t)}]}],
         }
@@ -240,7 +243,7 @@ def _markdown_expected(doc: Edition | Derivative) -> list[str]:
     """How each text reads once the Markdown is rendered (prefixes the export prints)."""
     out: list[str] = []
     if isinstance(doc, Derivative):
-        out += [doc.title, *(f"{g.title} – {g.text}" for g in doc.glosses)]
+        out += [doc.title, *(f"{g.title}{g.separator or ' – '}{g.text}" for g in doc.glosses)]
         return out + [b.text for s in doc.sections for b in s.blocks]
     out += [doc.title, doc.subtitle or "", f"Cite as: {doc.citation}"]
     for v in doc.values:

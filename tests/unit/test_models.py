@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from tests.strategies import edition_data, editions
 
 from guidelines_model import Edition, Library, NotFoundError, load_edition
 from guidelines_model.export.json import from_json, to_json
+from guidelines_model.model.parts import Approval
 from guidelines_model.write.dump import write_edition
 
 Data = dict[str, Any]
@@ -126,3 +128,34 @@ def test_an_unknown_value_key_is_not_found_with_a_suggestion(library: Library) -
     assert isinstance(info.value, NotFoundError)
     assert info.value.suggestion == "voluntary"
     assert str(info.value).startswith("no value 'volunteer'; did you mean 'voluntary'?")
+
+
+_APPROVAL = "endorsed with a 98.5% approval by over 1,000 peer supporters"
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"percent": 98.5, "respondents": 1000, "qualifier": "over"}, None),
+        ({"respondents": 1000}, "respondents: '1,000' is not printed in the text without"),
+        ({"respondents": 1000, "qualifier": "nearly"}, "'nearly 1,000' is not printed"),
+        ({"percent": 98}, "percent: '98%' is not printed"),
+        ({"percent": 8.5}, "percent: '8.5%' is not printed"),
+        ({"qualifier": "over"}, "qualifier 'over' given without respondents"),
+    ],
+)
+def test_approval_figures_must_be_printed(fields: Data, error: str | None) -> None:
+    """An approval's figures, qualifier included, are what its text prints."""
+    if error is None:
+        Approval.model_validate({"text": _APPROVAL, **fields})
+        return
+    with pytest.raises(ValidationError, match=re.escape(error)):
+        Approval.model_validate({"text": _APPROVAL, **fields})
+
+
+@given(edition_data())
+def test_editorial_must_name_a_present_field(data: Data) -> None:
+    """An editorial entry for a field the edition does not have is an error, not a no-op."""
+    data = {**data, "editorial": [{"field": "document_number", "reason": "r"}]}
+    with pytest.raises(ValidationError, match="names a metadata field this document lacks"):
+        Edition.model_validate(data)

@@ -37,6 +37,17 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
                 text.get(r.id, ""),
                 severity=Severity.INFO,
             )
+    for m in report.metadata_problems:
+        message = (
+            f"metadata {m.field} is not found in the sources: {m.value!r}"
+            if m.status == "missing"
+            else f"metadata {m.field} is listed as editorial, but a source prints it"
+        )
+        yield ctx.finding(
+            message,
+            ctx.doc.id,
+            hint="give the field as printed, or list it under 'editorial' with a reason",
+        )
     for target in report.stale_exceptions:
         yield ctx.finding(
             "recorded as unverified, but every sentence is found: remove the exception",

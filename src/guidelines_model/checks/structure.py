@@ -136,6 +136,9 @@ def item_numbering(ctx: Context) -> Iterator[Finding]:
     for pos, c in enumerate(e.competencies, start=1):
         if c.n != pos:
             yield ctx.finding(f"competency category numbered {c.n} in position {pos}", c.id)
+    for pos, r in enumerate(e.role_table, start=1):
+        if r.n != pos:
+            yield ctx.finding(f"role table row numbered {r.n} in position {pos}", r.id)
 
 
 @rule("GM105", "listed-title", Severity.ERROR)

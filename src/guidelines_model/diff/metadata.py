@@ -39,9 +39,13 @@ NOT_METADATA: Final = frozenset(
         "misconceptions",
         "language_examples",
         "interview_questions",
+        "role_table",
         "job_description",
         "notes",
         "unverified",
+        "editorial",
+        "furniture",
+        "omissions",
         "waivers",
     }
 )

@@ -39,6 +39,7 @@ PARTS: Final = (
     "language examples",
     "competencies",
     "interview questions",
+    "role table",
     "job description",
     "glossary",
     "back matter",
@@ -55,6 +56,7 @@ _PART_OF: Final = {
     "language_examples": "language examples",
     "competencies": "competencies",
     "interview_questions": "interview questions",
+    "role_table": "role table",
     "job_description": "job description",
     "glossary_heading": "glossary",
     "glossary_intro": "glossary",
@@ -77,6 +79,7 @@ _CONTAINERS: Final = frozenset(
         "misconception-row",
         "language-example",
         "competency",
+        "role-topic",
     }
 )
 _PARAGRAPHS: Final = {
@@ -107,12 +110,17 @@ _SINGLETONS: Final = {
     "closed-language": "closed language",
     "open-language": "open language",
     "competency-title": "title",
+    "role-topic-name": "topic",
+    "role-consistent": "consistent with peer role",
+    "role-not-consistent": "not consistent with peer role",
     "term": "term",
 }
 _CONTAINER_LOCAL: Final = {"practice": "practice", "supervisor": "supervisor guidelines"}
 _GLOSSARY_TEXTS: Final = frozenset({"glossary/heading"})
 #: Node kinds that name their container in labels.
-TITLES: Final = frozenset({"value-title", "heading", "term", "who-value-name", "competency-title"})
+TITLES: Final = frozenset(
+    {"value-title", "heading", "term", "who-value-name", "competency-title", "role-topic-name"}
+)
 
 
 @dataclass(slots=True, eq=False)
@@ -268,6 +276,7 @@ _NAMES: Final = {
     "competencies": 'Competency {n} "{title}"',
     "misconceptions": "Misconception {n}",
     "language": "Language example {n}",
+    "role-table": 'Role table topic {n} "{title}"',
 }
 
 

@@ -218,6 +218,19 @@ def _parts(e: Edition) -> dict[str, Callable[[], Lines]]:
         parts["competencies"] = lambda: [line for c in e.competencies for line in _competency(c)]
     if e.interview_questions:
         parts["interview_questions"] = lambda: _items(e.interview_questions, numbered=True)
+    if e.role_table:
+        parts["role_table"] = lambda: [
+            '<table class="role-table"><thead><tr><th scope="col">Topic</th>'
+            '<th scope="col">Consistent with Peer Role</th>'
+            '<th scope="col">Not Consistent with Peer Role</th></tr></thead><tbody>',
+            *(
+                f'<tr{_id(r.id)}><th scope="row"{_id(join(r.id, "topic"))}>{_e(r.topic)}</th>'
+                f"<td{_id(join(r.id, 'consistent'))}>{_e(r.consistent)}</td>"
+                f"<td{_id(join(r.id, 'not-consistent'))}>{_e(r.not_consistent)}</td></tr>"
+                for r in e.role_table
+            ),
+            "</tbody></table>",
+        ]
     if e.job_description:
         parts["job_description"] = lambda: [
             line for s in e.job_description for line in _section(s, 2)
@@ -302,7 +315,8 @@ def _derivative(d: Derivative) -> Lines:
             "<h2>The values in one sentence each</h2><ul>",
         ]
         out += [
-            f"<li><strong{_id(join(g.id, 'title'))}>{_e(g.title)}</strong> – "
+            f"<li><strong{_id(join(g.id, 'title'))}>{_e(g.title)}</strong>"
+            f"{_e(g.separator or ' – ')}"
             f"<span{_id(g.id)}>{_e(g.text)}</span>{permalink(g.id)}</li>"
             for g in d.glosses
         ]

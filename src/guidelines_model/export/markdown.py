@@ -153,6 +153,8 @@ def _parts(e: Edition) -> dict[str, Callable[[], list[str]]]:
         parts["competencies"] = lambda: _competencies(e)
     if e.interview_questions:
         parts["interview_questions"] = lambda: [*_items(e.interview_questions, numbered=True), ""]
+    if e.role_table:
+        parts["role_table"] = lambda: _role_table(e)
     if e.job_description:
         parts["job_description"] = lambda: [
             line for s in e.job_description for line in _section(s, 2)
@@ -165,6 +167,22 @@ def _misconceptions(e: Edition) -> list[str]:
     for m in e.misconceptions:
         why = "<br><br>".join(escape(p) for p in m.explanation)
         out.append(f"| {anchor(m.id)}{escape(m.misconception)} | {why} |")
+    return [*out, ""]
+
+
+def _role_table(e: Edition) -> list[str]:
+    # The header row as WHO prints it; every cell carries its own anchor.
+    out = [
+        "| Topic | Consistent with Peer Role | Not Consistent with Peer Role |",
+        "| --- | --- | --- |",
+    ]
+    for r in e.role_table:
+        cells = [
+            anchor(r.id) + anchor(f"{r.id}/topic") + escape(r.topic),
+            anchor(f"{r.id}/consistent") + escape(r.consistent),
+            anchor(f"{r.id}/not-consistent") + escape(r.not_consistent),
+        ]
+        out.append(f"| {' | '.join(cells)} |")
     return [*out, ""]
 
 
@@ -184,10 +202,12 @@ def _derivative(d: Derivative) -> list[str]:
     for s in d.sections:
         out += _section(s, 2)
     if d.glosses:
+        # The separator is only dashes and spaces (its pattern), never Markdown syntax here.
         out += ["## The values in one sentence each", ""]
-        out += [f"- {anchor(g.id)}**{escape(g.title)}** – {escape(g.text)}" for g in d.glosses] + [
-            ""
-        ]
+        out += [
+            f"- {anchor(g.id)}**{escape(g.title)}**{g.separator or ' – '}{escape(g.text)}"
+            for g in d.glosses
+        ] + [""]
     return out
 
 

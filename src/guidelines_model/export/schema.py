@@ -20,6 +20,7 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: Edition fields that live in edition.yaml (the rest are in part files or values/).
 METADATA_FIELDS = (
     "id",
+    "status",
     "title",
     "subtitle",
     "publisher",
@@ -36,6 +37,7 @@ METADATA_FIELDS = (
     "sources",
     "notes",
     "unverified",
+    "editorial",
 )
 
 

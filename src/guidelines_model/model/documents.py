@@ -37,15 +37,19 @@ from guidelines_model.model.parts import (
     CoreValue,
     EditionId,
     EditionKind,
+    Editorial,
     Footnote,
+    Furniture,
     Gloss,
     Item,
     LanguageExample,
     Licence,
     Misconception,
     Note,
+    Omission,
     PlacedPart,
     Practice,
+    RoleTopic,
     Section,
     SourceException,
     SourceRef,
@@ -87,6 +91,13 @@ class Edition(_Document):
     id: EditionId = Field(
         description="The edition's id (lowercase words joined by '_'), e.g. 2013 or who_2017.",
     )
+    status: Literal["published", "draft"] = Field(
+        default="published",
+        description=(
+            "draft: an edition being written, with no published source yet; verify-sources "
+            "reports it as a draft, never verified or failed."
+        ),
+    )
     title: Text = Field(description="The edition's title as printed.")
     subtitle: str | None = Field(default=None, description="The subtitle as printed.")
     publisher: Text = Field(description="The publisher.")
@@ -107,8 +118,11 @@ class Edition(_Document):
     citation: Text = Field(description="How to cite the edition.")
     approval: tuple[Approval, ...] = Field(default=(), description="Approval figures as published.")
     sources: tuple[SourceRef, ...] = Field(
-        min_length=1,
-        description="The source files the content is transcribed from (under sources/).",
+        default=(),
+        description=(
+            "The source files the content is transcribed from (under sources/); only a draft "
+            "has none."
+        ),
     )
     front_matter: tuple[Section, ...] = Field(
         default=(),
@@ -163,6 +177,10 @@ class Edition(_Document):
         default=(),
         description="WHO 2017: the sample interview questions.",
     )
+    role_table: tuple[RoleTopic, ...] = Field(
+        default=(),
+        description="WHO 2017: the role table (section 12), topic by topic.",
+    )
     job_description: tuple[Section, ...] = Field(
         default=(),
         description="WHO 2017: the sections of the sample job description.",
@@ -175,6 +193,21 @@ class Edition(_Document):
         default=(),
         description="Texts allowed not to be found verbatim in the sources, each with the reason.",
     )
+    editorial: tuple[Editorial, ...] = Field(
+        default=(),
+        description=(
+            "Metadata fields no source prints as written (a composed citation, a year known "
+            "from elsewhere), each with its reason; every other metadata field is verified."
+        ),
+    )
+    furniture: tuple[Furniture, ...] = Field(
+        default=(),
+        description="For recall: the printed furniture of each source (recall.yaml).",
+    )
+    omissions: tuple[Omission, ...] = Field(
+        default=(),
+        description="For recall: the passages of each source left out, with the reason.",
+    )
     waivers: tuple[Waiver, ...] = Field(
         default=(),
         description="Consistency findings acknowledged as true of the published text.",
@@ -184,6 +217,16 @@ class Edition(_Document):
     @classmethod
     def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
         return assign_edition_ids(data, tuples=loaded(info.context))
+
+    @model_validator(mode="after")
+    def _declarations_name_what_exists(self) -> Edition:
+        if not self.sources and self.status != "draft":
+            raise ValueError(
+                "sources: a published edition lists at least one source (status: draft for an "
+                "edition that has none yet)"
+            )
+        _check_declarations(self)
+        return self
 
     def value(self, key: str) -> CoreValue:
         """The value with this key (or number, as text: ``"7"``); :class:`NotFoundError`
@@ -232,11 +275,28 @@ class Derivative(_Document):
         default=(),
         description="Texts allowed not to be found verbatim in the sources, each with the reason.",
     )
+    editorial: tuple[Editorial, ...] = Field(
+        default=(),
+        description="Metadata fields no source prints as written, each with its reason.",
+    )
+    furniture: tuple[Furniture, ...] = Field(
+        default=(),
+        description="For recall: the printed furniture of each source.",
+    )
+    omissions: tuple[Omission, ...] = Field(
+        default=(),
+        description="For recall: the passages of each source left out, with the reason.",
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
         return assign_derivative_ids(data, tuples=loaded(info.context))
+
+    @model_validator(mode="after")
+    def _declarations_name_what_exists(self) -> Derivative:
+        _check_declarations(self)
+        return self
 
     def gloss(self, key: str) -> Gloss | None:
         """The gloss of the value with this key, if the derivative has one."""
@@ -273,8 +333,44 @@ Citable = (
     | Misconception
     | LanguageExample
     | Gloss
+    | RoleTopic
     | str
 )
+
+
+def metadata_texts(doc: Edition | Derivative) -> dict[str, str]:
+    """The metadata fields that hold printed wording, by field name (``licence.name``,
+    ``approval/2``...), for the fields the document has. Titles are citable nodes instead."""
+    out: dict[str, str] = {}
+    for name in ("publisher", "version", "document_number", "url"):
+        value = getattr(doc, name, None)
+        if value:
+            out[name] = value
+    if isinstance(doc, Edition):
+        out["year"] = str(doc.year)
+        out["licence.name"] = doc.licence.name
+        if doc.licence.url:
+            out["licence.url"] = doc.licence.url
+        if doc.licence.attribution:
+            out["licence.attribution"] = doc.licence.attribution
+        out["citation"] = doc.citation
+        for k, a in enumerate(doc.approval, start=1):
+            out[f"approval/{k}"] = a.text
+    return out
+
+
+def _check_declarations(doc: Edition | Derivative) -> None:
+    files = {s.file for s in doc.sources}
+    for source in [f.source for f in doc.furniture] + [o.source for o in doc.omissions]:
+        if source not in files:
+            raise ValueError(f"recall: {source!r} is not one of this document's sources")
+    fields = [e.field for e in doc.editorial]
+    present = metadata_texts(doc)
+    for name in fields:
+        if name not in present:
+            raise ValueError(f"editorial: {name!r} names a metadata field this document lacks")
+        if fields.count(name) > 1:
+            raise ValueError(f"editorial: {name!r} is listed twice")
 
 
 def model_classes() -> list[type[_Model]]:
@@ -334,6 +430,17 @@ def edition_nodes(e: Edition) -> Nodes:
         yield from paragraph_nodes(c.id, "summary", c.summary, here, "competency-summary")
         yield from item_nodes(c.items, (*here, "items"), "competency-item")
     yield from item_nodes(e.interview_questions, ("interview_questions",), "interview-question")
+    for i, r in enumerate(e.role_table):
+        here = ("role_table", i)
+        yield Node(r.id, here, "role-topic")
+        yield Node(join(r.id, "topic"), (*here, "topic"), "role-topic-name", r.topic)
+        yield Node(join(r.id, "consistent"), (*here, "consistent"), "role-consistent", r.consistent)
+        yield Node(
+            join(r.id, "not-consistent"),
+            (*here, "not_consistent"),
+            "role-not-consistent",
+            r.not_consistent,
+        )
     yield from section_nodes(e.job_description, ("job_description",))
     g = join(e.id, "glossary")
     if e.glossary_heading:

@@ -189,6 +189,7 @@ _EDITION_PARTS: dict[str, _Fn] = {
     "misconceptions": _keyed("misconceptions", "n"),
     "language_examples": _keyed("language", "n"),
     "interview_questions": _numbered("interview-questions"),
+    "role_table": _keyed("role-table", "n"),
     "job_description": _sections("job-description"),
 }
 

@@ -6,9 +6,10 @@ The documents that hold them, :class:`~guidelines_model.model.documents.Edition`
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guidelines_model.model import ids
 
@@ -23,6 +24,17 @@ EditionKind = Literal["peer-guidelines", "supervisors", "adaptation"]
 Spelling = Literal["en-US", "en-GB"]
 BlockKind = Literal["paragraph", "quote", "bullet", "numbered", "attribution", "subheading"]
 NoteKind = Literal["published-error", "published-variant", "transcription"]
+#: How a figure is printed when it is not exact: "over 1,000", "nearly 1,000", "more than 800".
+Qualifier = Literal["over", "nearly", "more than"]
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: A metadata field that holds printed wording: ``approval/N`` is the text of approval N.
+MetadataField = Annotated[
+    str,
+    Field(
+        pattern=r"^(?:publisher|year|version|document_number|url|citation"
+        r"|licence\.(?:name|url|attribution)|approval/[1-9][0-9]*)$"
+    ),
+]
 PlacedPart = Literal[
     "opening_list",
     "who_values",
@@ -32,6 +44,7 @@ PlacedPart = Literal[
     "language_examples",
     "competencies",
     "interview_questions",
+    "role_table",
     "job_description",
 ]
 
@@ -277,17 +290,57 @@ class Licence(_Model):
 
 
 class Approval(_Model):
-    """An approval figure as published."""
+    """An approval figure as published: the sentence, and the figures it prints.
+
+    ``qualifier`` is the word printed before the number of respondents ("over 1,000" and
+    "nearly 1,000" are different statements); ``None`` when the number is printed bare. The
+    figures must be printed in the text as given: ``98.5%``, ``over 1,000``.
+    """
 
     text: Text = Field(description="The approval statement as printed.")
     percent: float | None = Field(
         default=None,
-        description="The approval percentage the statement gives.",
+        description="The approval percentage the statement gives (printed in the text).",
     )
-    respondents: int | None = Field(
+    respondents: Annotated[int, Field(ge=1)] | None = Field(
         default=None,
-        description="The number of respondents the statement gives.",
+        description="The number of respondents the statement gives (printed in the text).",
     )
+    qualifier: Qualifier | None = Field(
+        default=None,
+        description="The word printed before the number of respondents: over, nearly, more than.",
+    )
+
+    @model_validator(mode="after")
+    def _figures_printed(self) -> Approval:
+        if self.qualifier is not None and self.respondents is None:
+            raise ValueError(f"qualifier {self.qualifier!r} given without respondents")
+        percent = None if self.percent is None else f"{self.percent:g}%"
+        if percent is not None and not _printed_figure(percent, self.text, qualified=True):
+            raise ValueError(f"percent: {percent!r} is not printed in the text")
+        if self.respondents is not None:
+            printed = f"{self.respondents:,}"
+            figure = f"{self.qualifier} {printed}" if self.qualifier else printed
+            if not _printed_figure(figure, self.text, qualified=self.qualifier is not None):
+                hint = "" if self.qualifier else " without a qualifier (over, nearly, more than)"
+                raise ValueError(f"respondents: {figure!r} is not printed in the text{hint}")
+        return self
+
+
+def _printed_figure(figure: str, text: str, *, qualified: bool) -> bool:
+    """True when ``figure`` is in ``text`` as a whole number; an unqualified figure must not
+    be preceded by a qualifier ("1,000" in "nearly 1,000" is a different statement)."""
+    for m in re.finditer(rf"(?<![\d,.]){re.escape(figure)}(?![\d,]|\.\d)", text):
+        if qualified or not text[: m.start()].endswith(tuple(f"{q} " for q in QUALIFIERS)):
+            return True
+    return False
+
+
+class Editorial(_Model):
+    """A metadata field that no source prints as written, with the reason it is given."""
+
+    field: MetadataField = Field(description="The metadata field no source prints as written.")
+    reason: Text = Field(description="Why the field is given, and where its value comes from.")
 
 
 class SourceRef(_Model):
@@ -304,6 +357,43 @@ class SourceRef(_Model):
             "it)."
         ),
     )
+
+
+class Furniture(_Model):
+    """Printed furniture of a source, for recall: page heads and numbers, contents lines, column
+    headers, repeated table headers. ``pattern`` is a regular expression matched against the
+    source's text in comparison form (quotes, dashes and spaces normalised, lines joined by a
+    space); every match is furniture."""
+
+    source: SourceFile = Field(description="The source file the pattern applies to.")
+    pattern: Text = Field(
+        description="A regular expression matched against the source in comparison form."
+    )
+    reason: Text = Field(description="What the furniture is (page heads, column headers...).")
+
+    @model_validator(mode="after")
+    def _compiles(self) -> Furniture:
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern is not a regular expression: {exc}") from None
+        return self
+
+
+class Omission(_Model):
+    """A passage of a source deliberately left out of the content (a scenario, a quotation,
+    acknowledgements, references...), by its lines in the source file (inclusive)."""
+
+    source: SourceFile = Field(description="The source file the passage is in.")
+    first: Number = Field(description="The passage's first line in the source file.")
+    last: Number = Field(description="The passage's last line in the source file (inclusive).")
+    reason: Text = Field(description="Why the passage is left out (a scenario, references...).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Omission:
+        if self.last < self.first:
+            raise ValueError(f"last line {self.last} is before first line {self.first}")
+        return self
 
 
 class SourceException(_Model):
@@ -396,8 +486,32 @@ class LanguageExample(_Model):
     open: Text = Field(description="The open-language alternative as printed.")
 
 
+class RoleTopic(_Model):
+    """A row of the WHO role table (section 12, "Topic / Consistent with Peer Role / Not
+    Consistent with Peer Role"): a topic, what is consistent with the peer role, what is not."""
+
+    id: str = Field(
+        default="",
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        ),
+    )
+    n: Number = Field(description="The row's position in the table.")
+    topic: Text = Field(description="The topic as printed.")
+    consistent: Text = Field(description="What is consistent with the peer role, as printed.")
+    not_consistent: Text = Field(
+        description="What is not consistent with the peer role, as printed."
+    )
+
+
 class Gloss(_Model):
-    """A derivative's one-sentence gloss of a value."""
+    """A derivative's one-sentence gloss of a value.
+
+    ``separator`` is what is printed between the title and the text, spaces included
+    (" – ", " –", "- "): the split into two fields must not lose it. ``None`` when not
+    recorded (exports then print " – ").
+    """
 
     id: str = Field(
         default="",
@@ -408,4 +522,8 @@ class Gloss(_Model):
     )
     value: Key = Field(description="The key of the core value the gloss is about.")
     title: Text = Field(description="The value's title as the derivative prints it.")
+    separator: Annotated[str, Field(pattern=r"^ ?[-–—] ?$")] | None = Field(
+        default=None,
+        description="What is printed between the title and the text, spaces included.",
+    )
     text: Text = Field(description="The gloss as printed.")

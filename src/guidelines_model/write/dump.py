@@ -26,7 +26,9 @@ PART_FILES: dict[str, tuple[str, ...]] = {
     "misconceptions": ("misconceptions",),
     "language_examples": ("language_examples",),
     "interview_questions": ("interview_questions",),
+    "role_table": ("role_table",),
     "job_description": ("job_description",),
+    "recall": ("furniture", "omissions"),
     "waivers": ("waivers",),
 }
 

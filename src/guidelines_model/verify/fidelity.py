@@ -1,0 +1,159 @@
+"""Prove the content is faithful: every sentence is found in the edition's source texts.
+
+Nothing but extraction noise is forgiven (see :mod:`.text`): spelling, capitals and
+punctuation must match. A sentence cut in two by a column or page break is found when its
+parts are adjacent in the source's reading order (see :mod:`.match`): it is reported as
+reassembled, with the source lines of its parts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from guidelines_model.model.documents import Derivative, Edition
+from guidelines_model.model.errors import SourceFileError
+from guidelines_model.model.origin import Location
+from guidelines_model.model.parts import SourceRef
+from guidelines_model.verify.match import Part, found, reassemble
+from guidelines_model.verify.metadata import FieldResult, check_metadata
+from guidelines_model.verify.text import (
+    SourceForm,
+    normalise,
+    read_source,
+    source_forms,
+    split_sentences,
+)
+
+Status = Literal["found", "reassembled", "excepted", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceResult:
+    """One sentence of one text and whether the sources hold it."""
+
+    id: str
+    sentence: str
+    status: Status
+    location: Location | None = None
+    reason: str | None = None
+    #: For a reassembled sentence, where each of its parts is printed.
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The verify-sources result of one edition or derivative."""
+
+    document: str
+    results: tuple[SentenceResult, ...] = field(default_factory=tuple)
+    #: Exceptions (``unverified`` targets) that excuse no missing sentence: remove them.
+    stale_exceptions: tuple[str, ...] = ()
+    #: The metadata fields that hold printed wording, each found, editorial or missing.
+    metadata: tuple[FieldResult, ...] = ()
+    #: A draft edition (no sources yet): nothing is verified, and nothing fails.
+    draft: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def verified(self) -> int:
+        """Sentences found in the sources, whole or reassembled."""
+        return self.count("found") + self.count("reassembled")
+
+    @property
+    def coverage(self) -> float:
+        """Share of sentences found in the sources (excepted sentences count as not found)."""
+        return self.verified / self.total if self.total else 1.0
+
+    @property
+    def missing(self) -> tuple[SentenceResult, ...]:
+        return tuple(r for r in self.results if r.status == "missing")
+
+    @property
+    def metadata_problems(self) -> tuple[FieldResult, ...]:
+        """Metadata fields no source prints and not declared editorial, or declared editorial
+        although a source prints them."""
+        return tuple(r for r in self.metadata if r.status in ("missing", "stale"))
+
+    @property
+    def ok(self) -> bool:
+        """True when every sentence is found or excepted, no exception is stale, and every
+        metadata field is found or editorial."""
+        return not self.missing and not self.stale_exceptions and not self.metadata_problems
+
+
+def check_source(ref: SourceRef, root: Path) -> Path:
+    """The path of a source document, after checking it exists and its sha256 matches."""
+    path = root / ref.file
+    if not path.exists():
+        raise SourceFileError(f"source {ref.file} not found in {root}")
+    digest = hashlib.sha256(read_source(path)).hexdigest()
+    if digest != ref.sha256:
+        raise SourceFileError(
+            f"source {ref.file}: sha256 is {digest}, the content expects {ref.sha256}"
+        )
+    return path
+
+
+def document_forms(doc: Edition | Derivative, sources_root: Path) -> list[SourceForm]:
+    """Both readings of every source of ``doc``, after checking their digests."""
+    forms: list[SourceForm] = []
+    for ref in doc.sources:
+        forms.extend(source_forms(check_source(ref, sources_root)))
+    return forms
+
+
+def _paths(doc: Edition | Derivative, sources_root: Path) -> list[Path]:
+    return [sources_root / ref.file for ref in doc.sources]
+
+
+def _reassembled(sentences: list[str], k: int, forms: list[SourceForm]) -> tuple[Part, ...]:
+    # A cut near a sentence boundary leaves a part of fewer than four words: let the parts
+    # run on into the next sentences of the text, or start with the one before.
+    for j in (k, k - 1):
+        if j >= 0:
+            parts = reassemble(" ".join(sentences[j:]), forms)
+            if parts:
+                return parts
+    return ()
+
+
+def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
+    """Check every sentence of ``doc`` against its source documents (a draft edition, which
+    has none yet, gives an empty report marked ``draft``)."""
+    if isinstance(doc, Edition) and doc.status == "draft":
+        return VerifyReport(doc.id, draft=True)
+    forms = document_forms(doc, sources_root)
+    exceptions = {e.target: e.reason for e in doc.unverified}
+    used: set[str] = set()
+    results = []
+    for node in doc.nodes():
+        if node.text is None:
+            continue
+        where = doc.origin.locate(node.path, node.id) if doc.origin else None
+        sentences = split_sentences(normalise(node.text))
+        for k, sentence in enumerate(sentences):
+            status: Status
+            parts: tuple[Part, ...] = ()
+            if found(sentence, forms):
+                status = "found"
+            elif parts := _reassembled(sentences, k, forms):
+                status = "reassembled"
+            elif node.id in exceptions:
+                status = "excepted"
+                used.add(node.id)
+            else:
+                status = "missing"
+            reason = exceptions.get(node.id)
+            results.append(SentenceResult(node.id, sentence, status, where, reason, parts))
+    stale = tuple(sorted(set(exceptions) - used))
+    metadata = check_metadata(doc, forms, _paths(doc, sources_root))
+    return VerifyReport(doc.id, tuple(results), stale, metadata)
