@@ -17,20 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # The build backend's own PEP 517 hook: no pip needed (nox's uv environments have none).
     subprocess.run(
         [
             sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(ROOT),
+            "-c",
+            f"from hatchling.build import build_wheel; build_wheel({str(out)!r})",
         ],
         check=True,
+        cwd=ROOT,
     )
     return next(out.glob("guidelines_model-*.whl"))
 
