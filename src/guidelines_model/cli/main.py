@@ -19,6 +19,7 @@ from guidelines_model.cli import (
     diff,
     export,
     fmt,
+    new_edition,
     schema,
     show,
     validate,
@@ -53,6 +54,7 @@ COMMANDS: dict[str, Command] = {
     "diff": diff,
     "check": check,
     "fmt": fmt,
+    "new-edition": new_edition,
     "schema": schema,
 }
 

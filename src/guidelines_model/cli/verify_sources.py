@@ -27,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for id_ in named or [*lib.editions, *lib.derivatives]:
         report = verify(lib.document(id_), lib.sources_root())
+        if report.draft:
+            print(f"{id_}: draft, not verified (a draft has no published text or sources yet)")
+            continue
         pct = f"{report.coverage:.1%}"
         line = (
             f"{id_}: {report.verified}/{report.total} sentences found ({pct}); "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from guidelines_model.model.errors import NotFoundError
 from guidelines_model.model.ids import (
@@ -37,6 +37,7 @@ from guidelines_model.model.parts import (
     CoreValue,
     EditionId,
     EditionKind,
+    EditionStatus,
     Footnote,
     Gloss,
     Item,
@@ -96,6 +97,13 @@ class Edition(_Document):
         default=None,
         description="The id of the edition this one revises or adapts.",
     )
+    status: EditionStatus = Field(
+        default="published",
+        description=(
+            "published (transcribed from a published document, with its sources) or draft (the "
+            "next edition being written: no sources yet)."
+        ),
+    )
     spelling: Spelling = Field(description="The spelling the edition uses: en-US or en-GB.")
     version: str | None = Field(default=None, description="The version the document states.")
     document_number: str | None = Field(
@@ -107,8 +115,12 @@ class Edition(_Document):
     citation: Text = Field(description="How to cite the edition.")
     approval: tuple[Approval, ...] = Field(default=(), description="Approval figures as published.")
     sources: tuple[SourceRef, ...] = Field(
-        min_length=1,
-        description="The source files the content is transcribed from (under sources/).",
+        default=(),
+        validate_default=True,
+        description=(
+            "The source files the content is transcribed from (under sources/); at least one, "
+            "except in a draft."
+        ),
     )
     front_matter: tuple[Section, ...] = Field(
         default=(),
@@ -184,6 +196,24 @@ class Edition(_Document):
     @classmethod
     def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
         return assign_edition_ids(data, tuples=loaded(info.context))
+
+    @field_validator("sources")
+    @classmethod
+    def _published_has_sources(
+        cls, sources: tuple[SourceRef, ...], info: ValidationInfo
+    ) -> tuple[SourceRef, ...]:
+        # A published edition is verified against its sources; a draft has no published text yet.
+        if not sources and info.data.get("status", "published") != "draft":
+            raise ValueError(
+                "a published edition lists at least one source file (only a draft, "
+                "status: draft, may have none)"
+            )
+        return sources
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether this is a draft of a future edition (``status: draft``), not a published one."""
+        return self.status == "draft"
 
     def value(self, key: str) -> CoreValue:
         """The value with this key (or number, as text: ``"7"``); :class:`NotFoundError`

@@ -13,6 +13,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidelines_model.load.events import decode
 from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
@@ -20,16 +21,14 @@ from guidelines_model.load.loader import parse_yaml
 from guidelines_model.model.errors import ContentError, Problem
 from guidelines_model.write.atomic import atomic_write
 
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
 
 def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str:
     """The canonical form of one content file's text."""
-    from ruamel.yaml import YAML
-
     before = parse_yaml(text, file, limits)  # refuses what content may not use, with locations
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
+    yaml = round_trip_yaml()
     buf = io.StringIO()
     yaml.dump(yaml.load(text), buf)
     out = buf.getvalue()
@@ -38,6 +37,18 @@ def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS
             [Problem(file, 1, 1, "formatting would change the data; file left as is")]
         )
     return out
+
+
+def round_trip_yaml() -> YAML:
+    """A ruamel.yaml round-trip reader and writer with the settings that leave canonical
+    content byte for byte as it is (also used to write reviewers' proposals into content)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
 
 
 @dataclass(frozen=True, slots=True)
