@@ -20,6 +20,7 @@ from guidelines_model.cli import (
     export,
     fmt,
     new_edition,
+    review_sheet,
     schema,
     show,
     validate,
@@ -55,6 +56,7 @@ COMMANDS: dict[str, Command] = {
     "check": check,
     "fmt": fmt,
     "new-edition": new_edition,
+    "review-sheet": review_sheet,
     "schema": schema,
 }
 
