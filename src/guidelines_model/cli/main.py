@@ -20,6 +20,7 @@ from guidelines_model.cli import (
     export,
     fmt,
     new_edition,
+    review_merge,
     review_sheet,
     schema,
     show,
@@ -57,6 +58,7 @@ COMMANDS: dict[str, Command] = {
     "fmt": fmt,
     "new-edition": new_edition,
     "review-sheet": review_sheet,
+    "review-merge": review_merge,
     "schema": schema,
 }
 
