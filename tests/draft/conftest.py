@@ -43,9 +43,9 @@ def row_of(ws: Worksheet, id_: str) -> int:
 
 
 def first_empty(ws: Worksheet) -> int:
-    """The first spare row after the texts."""
+    """The first spare row after the texts (not yet used for an added text)."""
     r = 2
-    while ws.cell(r, ID).value is not None:
+    while any(ws.cell(r, c).value is not None for c in (ID, PROPOSED, AFTER)):
         r += 1
     return r
 
@@ -76,3 +76,11 @@ def propose(ws: Worksheet, id_: str, text: str, **more: str) -> None:
     ws.cell(r, PROPOSED).value = text
     for name, val in more.items():
         ws.cell(r, {"comment": COMMENT, "reviewer": REVIEWER}[name]).value = val
+
+
+def new_row(ws: Worksheet, **cells: str) -> None:
+    """Fill the first spare row: ``proposed``, ``after``, ``current``, ``comment``..."""
+    columns = {"proposed": PROPOSED, "after": AFTER, "current": CURRENT, "comment": COMMENT}
+    r = first_empty(ws)
+    for name, val in cells.items():
+        ws.cell(r, columns[name]).value = val

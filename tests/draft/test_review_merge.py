@@ -13,7 +13,6 @@ from guidelines_model.cli import main
 from guidelines_model.draft.review import Action, read_reviews
 from tests.draft.conftest import (
     AFTER,
-    COMMENT,
     CURRENT,
     ID,
     KIND,
@@ -21,6 +20,7 @@ from tests.draft.conftest import (
     VALUE,
     Edit,
     first_empty,
+    new_row,
     propose,
     row_of,
 )
@@ -154,34 +154,22 @@ def draft_root(draft: Edition) -> Path:
             "a new row (empty id) needs the id of the text it follows in 'insert after'",
         ),
         (
-            lambda ws: (
-                ws.cell(first_empty(ws), CURRENT, "New item."),
-                ws.cell(first_empty(ws) - 0, AFTER, P4),
-            ),
+            lambda ws: new_row(ws, current="New item.", after=P4),
             "D",
             "a new row (empty id) has no current text: write the new text in 'proposed text' (E) and the id it follows in 'insert after' (H)",
         ),
         (
-            lambda ws: (
-                ws.cell(first_empty(ws), AFTER, "draft/voluntary/title"),
-                ws.cell(first_empty(ws), PROPOSED, "x"),
-            ),
+            lambda ws: new_row(ws, after="draft/voluntary/title", proposed="x"),
             "H",
             "only an item or a paragraph can follow draft/voluntary/title, a value-title",
         ),
         (
-            lambda ws: (
-                ws.cell(first_empty(ws), AFTER, "draft/glossary/intro/1"),
-                ws.cell(first_empty(ws), PROPOSED, "x"),
-            ),
+            lambda ws: new_row(ws, after="draft/glossary/intro/1", proposed="x"),
             "H",
             "draft/glossary/intro/1 is on the worksheet 'glossary': add the row there",
         ),
         (
-            lambda ws: (
-                ws.cell(first_empty(ws), AFTER, P4),
-                ws.cell(first_empty(ws), COMMENT, "x"),
-            ),
+            lambda ws: new_row(ws, after=P4, comment="x"),
             "E",
             "a new row needs its text in 'proposed text'",
         ),

@@ -1,4 +1,5 @@
-"""``guidelines review-merge``: read reviewers' sheets back and show what they propose."""
+"""``guidelines review-merge``: read reviewers' sheets back; with ``--apply``, write the
+accepted proposals into the draft's YAML."""
 
 from __future__ import annotations
 
@@ -9,19 +10,25 @@ from guidelines_model.cli import targets
 HELP = (
     "Read returned review sheets: every proposal as a classified word-level diff grouped by "
     "value, with the reviewers' comments; conflicting proposals side by side; mistakes at "
-    "FILE:sheet:row:column."
+    "FILE:sheet:row:column. With --apply, write the accepted proposals into the YAML (all "
+    "files or none; comments, quoting and layout kept)."
 )
-EXIT = "0 read; 1 a sheet has errors, or an error"
+EXIT = "0 read (and with --apply, written); 1 a sheet has errors (nothing is written), or an error"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
-    """ID and SHEET..."""
+    """ID, SHEET... and ``--apply``."""
     parser.add_argument("target", metavar=targets.METAVAR, help=targets.HELP_ONE)
     parser.add_argument("sheets", nargs="+", metavar="SHEET", help="returned review sheets")
+    parser.add_argument(
+        "--apply",
+        action="store_true",
+        help="write the accepted proposals (not the conflicting ones) into the content",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the review; exit 1 when a sheet has errors."""
+    """Print the review; apply it when asked and the sheets have no errors."""
     from guidelines_model.draft.report import render_text
     from guidelines_model.draft.review import read_reviews
 
@@ -31,4 +38,12 @@ def run(args: argparse.Namespace) -> int:
     print(render_text(review, edition), end="")
     if review.errors:
         return 1
+    if args.apply:
+        from guidelines_model.draft.apply import apply_review
+        from guidelines_model.load.find import display_path
+
+        changed = apply_review(edition, review.accepted)
+        for path in changed:
+            print(f"written: {display_path(path)}")
+        print(f"{len(review.accepted)} proposals applied to {len(changed)} files")
     return 0
