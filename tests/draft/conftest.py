@@ -80,7 +80,13 @@ def propose(ws: Worksheet, id_: str, text: str, **more: str) -> None:
 
 def new_row(ws: Worksheet, **cells: str) -> None:
     """Fill the first spare row: ``proposed``, ``after``, ``current``, ``comment``..."""
-    columns = {"proposed": PROPOSED, "after": AFTER, "current": CURRENT, "comment": COMMENT}
+    columns = {
+        "proposed": PROPOSED,
+        "after": AFTER,
+        "current": CURRENT,
+        "comment": COMMENT,
+        "reviewer": REVIEWER,
+    }
     r = first_empty(ws)
     for name, val in cells.items():
         ws.cell(r, columns[name]).value = val

@@ -45,5 +45,7 @@ def run(args: argparse.Namespace) -> int:
         changed = apply_review(edition, review.accepted)
         for path in changed:
             print(f"written: {display_path(path)}")
-        print(f"{len(review.accepted)} proposals applied to {len(changed)} files")
+        n, files = len(review.accepted), len(changed)
+        proposals = f"{n} proposal{'s' if n != 1 else ''}"
+        print(f"{proposals} applied to {files} file{'s' if files != 1 else ''}")
     return 0
