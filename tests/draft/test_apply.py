@@ -13,7 +13,7 @@ from guidelines_model.cli import main
 from guidelines_model.draft import apply as apply_module
 from guidelines_model.draft.apply import apply_review
 from guidelines_model.draft.new import DraftError
-from guidelines_model.draft.review import read_reviews
+from guidelines_model.draft.review import Action, read_reviews
 from tests.draft.conftest import AFTER, ID, PROPOSED, Edit, first_empty, propose, row_of
 
 Returned = Callable[[str, dict[str, Edit]], Path]
@@ -188,3 +188,33 @@ def test_errors_or_a_failed_check_write_nothing(
     with pytest.raises(DraftError, match="nothing written"):
         apply_review(draft, read_reviews(draft, [good]).accepted)
     assert snapshot(root) == before
+
+
+TRICKY = [
+    "a  b, two spaces",
+    "key: value, a colon and a space",
+    "- starts like a list entry",
+    "# starts like a comment",
+    "'quoted' at the start",
+    "yes",
+    "2013",
+    "x" * 150,
+    "ends with a space ",
+    "a line\nbreak",
+    "word " * 40 + "end",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY, ids=range(len(TRICKY)))
+@pytest.mark.parametrize(
+    "target",
+    ["draft/voluntary/practice/1", "draft/voluntary/description/1", "draft/voluntary/title"],
+)
+def test_any_text_is_written_exactly(draft: Edition, target: str, text: str) -> None:
+    """Whatever a reviewer writes (YAML-like, long, spaced, multi-line) loads back as written."""
+    from guidelines_model.draft.review import Proposal
+
+    old = dict(draft.texts())[target]
+    p = Proposal(Action.CHANGE, target, old, text, "", "", ("x",), (), ())
+    apply_review(draft, [p])
+    assert dict(load_library(folder_of(draft).parent).edition("draft").texts())[target] == text

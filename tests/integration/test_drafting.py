@@ -126,7 +126,15 @@ def test_draft_review_merge_apply(
     wb.save("bob.xlsx")
     code, out = run(capsys, "review-merge", "draft", "ann.xlsx", "bob.xlsx", "--apply")
     assert code == 0, out
-    assert out.splitlines()[-1] == "4 proposals applied to 3 files"
+    tail = out.split("4 proposals applied to 3 files\n", 1)[1]
+    assert tail.splitlines() == [
+        f"review: the {what} on draft/{target} now names another text (renumbered or deleted)"
+        for what, target in (
+            ("note", "voluntary/practice/3"),
+            ("note", "honest-direct/practice/4"),
+            ("waiver for GM201", "honest-direct/practice/4"),
+        )
+    ]
 
     lib = load_library(Path("content"))
     result = diff(lib.edition("2019_supervisors"), lib.edition("draft"))

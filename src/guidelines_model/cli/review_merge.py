@@ -39,13 +39,16 @@ def run(args: argparse.Namespace) -> int:
     if review.errors:
         return 1
     if args.apply:
-        from guidelines_model.draft.apply import apply_review
+        from guidelines_model.draft.apply import apply_review, shifted_references
         from guidelines_model.load.find import display_path
 
+        shifted = shifted_references(edition, review.accepted)
         changed = apply_review(edition, review.accepted)
         for path in changed:
             print(f"written: {display_path(path)}")
         n, files = len(review.accepted), len(changed)
         proposals = f"{n} proposal{'s' if n != 1 else ''}"
         print(f"{proposals} applied to {files} file{'s' if files != 1 else ''}")
+        for what, target in shifted:
+            print(f"review: the {what} on {target} now names another text (renumbered or deleted)")
     return 0

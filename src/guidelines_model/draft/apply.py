@@ -210,3 +210,23 @@ def apply_review(edition: Edition, proposals: list[Proposal]) -> list[Path]:
     for path, text in files.items():
         atomic_write(path, text)
     return list(files)
+
+
+def shifted_references(edition: Edition, proposals: list[Proposal]) -> list[tuple[str, str]]:
+    """Notes, waivers and exceptions whose target the proposals delete or renumber, as
+    ``(what, target)``: after --apply their id names another text, or none. They are reported,
+    not rewritten: what a note says of one text is not true of its neighbour."""
+    texts = [n for n in edition.nodes() if n.text is not None and list_kind(n) is not None]
+    places = {n.id: _list_place(n, n.path) for n in texts}
+    moved: set[str] = set()
+    for p in proposals:
+        if p.action not in (Action.INSERT, Action.DELETE):
+            continue
+        where, index = places[p.target]
+        first = index + 1 if p.action is Action.INSERT else index
+        moved |= {i for i, (w, k) in places.items() if w == where and k >= first}
+    refs = [("note", n.target) for n in edition.notes]
+    refs += [("note", n.target) for v in edition.values for n in v.notes]
+    refs += [(f"waiver for {w.code}", w.target) for w in edition.waivers]
+    refs += [("unverified exception", u.target) for u in edition.unverified]
+    return [(what, target) for what, target in refs if target in moved]
