@@ -121,7 +121,7 @@ def draft_root(draft: Edition) -> Path:
         (
             lambda ws: ws.cell(row_of(ws, P4), CURRENT, "Peer supporters advocate."),
             "D",
-            "the current text differs from the draft's: write the new wording in 'proposed text' (E), leave the current text as it is",
+            "the current text differs from the draft's: write the new wording in 'proposed text' (E), leave the current text as it is (or the sheet was made before the draft last changed: make a new one)",
         ),
         (
             lambda ws: ws.cell(row_of(ws, P4), VALUE, "hopeful"),
@@ -252,3 +252,17 @@ def test_cli_errors_exit_1_without_traceback(
     assert code == 1
     assert f"  {path}:values:{row_of_id(draft, P4)}:A: unknown id 'x'" in out
     assert "Traceback" not in out + err
+
+
+def test_merge_without_the_extra(
+    draft: Edition, sheet: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without openpyxl, review-merge names the extra to install (not a damaged file)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    code = main(["--content", str(draft_root(draft)), "review-merge", "draft", str(sheet)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "pip install 'guidelines-model[review]'" in err
+    assert "cannot read the workbook" not in out

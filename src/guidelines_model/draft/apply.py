@@ -78,7 +78,7 @@ def _edit_file(text: str, edits: list[tuple[Proposal, Node, FilePath]]) -> str:
         seq = _get(data, list_path)
         numbered = bool(seq) and all(hasattr(e, "get") and "n" in e for e in seq)
         old_ns = [e["n"] for e in seq] if numbered else []
-        marks: list[Any] = list(seq)  # the original entries, to renumber after the edits
+        originals: list[Any] = list(seq)  # the entries before the edits, to renumber after
         # From the end, so that earlier indices still point at their entries; at one index the
         # insert (after it) goes before the delete (of it).
         for index, p, node in sorted(
@@ -92,7 +92,7 @@ def _edit_file(text: str, edits: list[tuple[Proposal, Node, FilePath]]) -> str:
                     index + 1, _new_entry(kind, p.text or "", seq[index], list_path, index + 1)
                 )
         if numbered:
-            _renumber(seq, marks, old_ns)
+            _renumber(seq, originals, old_ns)
     buf = io.StringIO()
     yaml.dump(data, buf)
     return buf.getvalue()

@@ -208,8 +208,9 @@ class _Reader:
 
     def read(self, path: Path) -> None:
         shown = os.fspath(path)
+        xl = openpyxl()  # outside the try: a missing extra is not a damaged file
         try:
-            wb = openpyxl().load_workbook(path, data_only=True)
+            wb = xl.load_workbook(path, data_only=True)
         except Exception as exc:  # a missing or damaged .xlsx: OS, zipfile and openpyxl errors
             self.error(Place(shown, "", 1, "A"), f"cannot read the workbook: {exc}")
             return
@@ -285,7 +286,8 @@ class _Reader:
             self.error(
                 at("current text"),
                 "the current text differs from the draft's: write the new wording in "
-                f"'proposed text' ({col('proposed text')}), leave the current text as it is",
+                f"'proposed text' ({col('proposed text')}), leave the current text as it is (or "
+                "the sheet was made before the draft last changed: make a new one)",
             )
             return
         if after:
