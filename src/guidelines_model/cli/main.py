@@ -22,6 +22,9 @@ from guidelines_model.cli import (
     diff,
     export,
     fmt,
+    new_edition,
+    review_merge,
+    review_sheet,
     schema,
     show,
     validate,
@@ -56,6 +59,9 @@ COMMANDS: dict[str, Command] = {
     "diff": diff,
     "check": check,
     "fmt": fmt,
+    "new-edition": new_edition,
+    "review-sheet": review_sheet,
+    "review-merge": review_merge,
     "schema": schema,
 }
 

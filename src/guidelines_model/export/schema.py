@@ -27,6 +27,7 @@ METADATA_FIELDS = (
     "year",
     "kind",
     "based_on",
+    "status",
     "spelling",
     "version",
     "document_number",

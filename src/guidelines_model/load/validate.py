@@ -122,6 +122,8 @@ def _describe(
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"{err['msg'].lower()}, got {err['input']!r}", None
     message = _MESSAGES.get(kind, err["msg"])
+    if kind == "value_error":  # our own validators' words, without pydantic's prefix
+        message = message.removeprefix("Value error, ")
     got = err.get("input")
     if kind in _MESSAGES and kind not in {"string_too_short", "too_short"}:
         message += f", got {yaml_type(got)}"

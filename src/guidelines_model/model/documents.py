@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from guidelines_model.model.errors import NotFoundError
 from guidelines_model.model.ids import (
@@ -37,6 +37,7 @@ from guidelines_model.model.parts import (
     CoreValue,
     EditionId,
     EditionKind,
+    EditionStatus,
     Editorial,
     Footnote,
     Furniture,
@@ -91,13 +92,6 @@ class Edition(_Document):
     id: EditionId = Field(
         description="The edition's id (lowercase words joined by '_'), e.g. 2013 or who_2017.",
     )
-    status: Literal["published", "draft"] = Field(
-        default="published",
-        description=(
-            "draft: an edition being written, with no published source yet; verify-sources "
-            "reports it as a draft, never verified or failed."
-        ),
-    )
     title: Text = Field(description="The edition's title as printed.")
     subtitle: str | None = Field(default=None, description="The subtitle as printed.")
     publisher: Text = Field(description="The publisher.")
@@ -106,6 +100,13 @@ class Edition(_Document):
     based_on: EditionId | None = Field(
         default=None,
         description="The id of the edition this one revises or adapts.",
+    )
+    status: EditionStatus = Field(
+        default="published",
+        description=(
+            "published (transcribed from a published document, with its sources) or draft (the "
+            "next edition being written: no sources yet)."
+        ),
     )
     spelling: Spelling = Field(description="The spelling the edition uses: en-US or en-GB.")
     version: str | None = Field(default=None, description="The version the document states.")
@@ -119,9 +120,10 @@ class Edition(_Document):
     approval: tuple[Approval, ...] = Field(default=(), description="Approval figures as published.")
     sources: tuple[SourceRef, ...] = Field(
         default=(),
+        validate_default=True,
         description=(
-            "The source files the content is transcribed from (under sources/); only a draft "
-            "has none."
+            "The source files the content is transcribed from (under sources/); at least one, "
+            "except in a draft."
         ),
     )
     front_matter: tuple[Section, ...] = Field(
@@ -218,15 +220,28 @@ class Edition(_Document):
     def _assign_ids(cls, data: Any, info: ValidationInfo) -> Any:
         return assign_edition_ids(data, tuples=loaded(info.context))
 
+    @field_validator("sources")
+    @classmethod
+    def _published_has_sources(
+        cls, sources: tuple[SourceRef, ...], info: ValidationInfo
+    ) -> tuple[SourceRef, ...]:
+        # A published edition is verified against its sources; a draft has no published text yet.
+        if not sources and info.data.get("status", "published") != "draft":
+            raise ValueError(
+                "a published edition lists at least one source file (only a draft, "
+                "status: draft, may have none)"
+            )
+        return sources
+
     @model_validator(mode="after")
     def _declarations_name_what_exists(self) -> Edition:
-        if not self.sources and self.status != "draft":
-            raise ValueError(
-                "sources: a published edition lists at least one source (status: draft for an "
-                "edition that has none yet)"
-            )
         _check_declarations(self)
         return self
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether this is a draft of a future edition (``status: draft``), not a published one."""
+        return self.status == "draft"
 
     def value(self, key: str) -> CoreValue:
         """The value with this key (or number, as text: ``"7"``); :class:`NotFoundError`

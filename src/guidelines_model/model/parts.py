@@ -21,6 +21,7 @@ Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 SourceFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
 
 EditionKind = Literal["peer-guidelines", "supervisors", "adaptation"]
+EditionStatus = Literal["published", "draft"]
 Spelling = Literal["en-US", "en-GB"]
 BlockKind = Literal["paragraph", "quote", "bullet", "numbered", "attribution", "subheading"]
 NoteKind = Literal["published-error", "published-variant", "transcription"]

@@ -16,7 +16,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guidelines_model.load.events import decode
 from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
@@ -25,16 +25,27 @@ from guidelines_model.load.read import read_files
 from guidelines_model.model.errors import ContentError, Problem, YamlSyntaxError
 from guidelines_model.write.atomic import write_file
 
-
-def _round_trip(text: str, file: str) -> str:
-    """ruamel.yaml's round trip of ``text``; its parser errors located."""
+if TYPE_CHECKING:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+
+def round_trip_yaml() -> YAML:
+    """A ruamel.yaml round-trip reader and writer with the settings that leave canonical
+    content byte for byte as it is (also used to write reviewers' proposals into content)."""
+    from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
+    return yaml
+
+
+def _round_trip(text: str, file: str) -> str:
+    """ruamel.yaml's round trip of ``text``; its parser errors located."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = round_trip_yaml()
     buf = io.StringIO()
     try:
         yaml.dump(yaml.load(text), buf)
