@@ -6,12 +6,14 @@ Every change asserted here was read in the content files and in the sources (000
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
 
 from guidelines_model import CANONICAL_VALUE_KEYS, Library
 from guidelines_model.diff import Change, ChangeKind, DiffResult, TextClass, collate, diff
+from guidelines_model.diff.render import render
 
 W, P, C, S, X = (
     TextClass.WHITESPACE,
@@ -121,6 +123,35 @@ def test_2019_reworded_items(
     assert c.kind is ChangeKind.REWORDED
     assert c.classification == classes
     assert (deleted(c), inserted(c)) == (gone, new)
+
+
+def test_2019_listed_titles_only_where_the_list_changed(to_2019: DiffResult) -> None:
+    """2013 lists 9 titles as the heading (implicit); 2019 writes all 12 out. Only the two
+    titles the 2013 list misprints ("Peer supports are") differ; JSON rows exactly these."""
+    data = json.loads(render(to_2019, "json"))
+    rows = [
+        (c["kind"], c["old_id"], c["new_id"], c["old"], c["new"], c["classification"])
+        for c in data["changes"]
+        if c["node"] in ("listed-title", "opening-list")
+    ]
+    assert rows == [
+        (
+            "reworded",
+            "2013/open-minded/listed-title",
+            "2019_supervisors/open-minded/listed-title",
+            "Peer supports are open minded",
+            "Peer supporters are open minded",
+            ["substantive"],
+        ),
+        (
+            "reworded",
+            "2013/respectful/listed-title",
+            "2019_supervisors/respectful/listed-title",
+            "Peer supports are respectful",
+            "Peer supporters are respectful",
+            ["substantive"],
+        ),
+    ]
 
 
 def test_2019_keeps_every_practice_item_count_but_value_7s(to_2019: DiffResult) -> None:
@@ -287,13 +318,21 @@ def test_who_only_parts_are_added(to_who: DiffResult) -> None:
     assert all(c.kind is ChangeKind.ADDED for c in to_who.changes if c.part in only_who)
 
 
-def test_who_has_no_glossary_and_no_listed_titles(to_who: DiffResult) -> None:
-    """WHO prints no glossary (5 terms removed) and no separate list of value titles."""
+def test_who_has_no_glossary_and_no_opening_list(to_who: DiffResult) -> None:
+    """WHO prints no glossary (5 terms removed) and no opening list: the list is one removal."""
     terms = [c for c in to_who.changes if c.node == "glossary-entry"]
     assert len(terms) == 5
     assert all(c.kind is ChangeKind.REMOVED for c in terms)
-    listed = {c.value for c in to_who.changes if c.node == "listed-title"}
-    assert listed == {"open-minded", "respectful", "strengths-focused"}
+    rows = [
+        (c.kind, c.old_id, c.new_id, c.label)
+        for c in to_who.changes
+        if c.node in ("listed-title", "opening-list")
+    ]
+    assert rows == [(ChangeKind.REMOVED, "2013/opening-list", None, "Opening list: removed")]
+    listing = find(to_who, "opening-list", None).old or ""
+    assert listing.splitlines()[0] == "1. Peer support is voluntary"
+    assert listing.splitlines()[9] == "10. Peer support is strengths-focused"  # as listed
+    assert len(listing.splitlines()) == 12
 
 
 def test_who_unchanged_values(to_who: DiffResult) -> None:

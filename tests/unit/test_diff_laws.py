@@ -12,6 +12,7 @@ from tests.strategies import edition_data, editions
 
 from guidelines_model import Edition
 from guidelines_model.diff import Change, ChangeKind, DiffResult, diff
+from guidelines_model.diff.opening import explicit, listing, prints_opening_list
 
 MIRROR = {ChangeKind.ADDED: ChangeKind.REMOVED, ChangeKind.REMOVED: ChangeKind.ADDED}
 
@@ -25,16 +26,27 @@ def _key(c: Change) -> tuple[object, ...]:
 
 
 def _texts(e: Edition) -> dict[str, str]:
+    """The texts a diff compares: with an opening list, every listed title (implicit ones are
+    the heading); without one, no listed title."""
+    if prints_opening_list(e):
+        e = explicit(e)
     return {_local(id_): text for id_, text in e.texts()}
 
 
-def _apply(a: Edition, result: DiffResult) -> dict[str, str]:
-    """a's texts with every change's old side taken out and its new side put in."""
+def _apply(a: Edition, b: Edition, result: DiffResult) -> dict[str, str]:
+    """a's texts with every change's old side taken out and its new side put in; the opening
+    list as one change stands for every listed title of its edition."""
     texts = _texts(a)
+    for c in result.changes:
+        if c.node == "opening-list" and c.old_id is not None:
+            texts = {k: t for k, t in texts.items() if not k.endswith("/listed-title")}
+        elif c.node == "opening-list":
+            assert c.new == listing(b)
+            texts.update({k: t for k, t in _texts(b).items() if k.endswith("/listed-title")})
     text_changes = [
         c
         for c in result.changes
-        if c.node != "metadata" and (c.old is not None or c.new is not None)
+        if c.node not in ("metadata", "opening-list") and (c.old is not None or c.new is not None)
     ]
     for c in text_changes:
         if c.old_id is not None:
@@ -91,7 +103,7 @@ def test_diff_backwards_mirrors_diff_forwards(a: Edition, b: Edition) -> None:
 @given(editions("a"), editions("b"))
 def test_new_sides_of_the_changes_rebuild_the_new_edition(a: Edition, b: Edition) -> None:
     """Applying the new side of every change to a's texts gives exactly b's texts."""
-    assert _apply(a, diff(a, b)) == _texts(b)
+    assert _apply(a, b, diff(a, b)) == _texts(b)
 
 
 @st.composite

@@ -16,6 +16,7 @@ from guidelines_model.diff.align import THRESHOLD, align
 from guidelines_model.diff.classify import classify, similarity
 from guidelines_model.diff.engine import ref, rows_of
 from guidelines_model.diff.model import EditionRef, Place, TextClass
+from guidelines_model.diff.opening import explicit, prints_opening_list
 from guidelines_model.diff.units import Role, Unit, contexts, extract
 from guidelines_model.diff.words import Token, word_diff
 from guidelines_model.model.documents import Edition
@@ -162,7 +163,8 @@ def collate(
     Two editions give the same alignment as :func:`~guidelines_model.diff.diff`, except that
     paragraph lists (descriptions, definitions) are always one row.
     """
-    eds = list(editions)
+    # Implicit listed titles are the heading, as in diff().
+    eds = [explicit(e) if prints_opening_list(e) else e for e in editions]
     if len(eds) < 2:
         raise ValueError("collate needs two editions or more")
     names = [contexts(e, e.values, extract(e, e.values)) for e in eds]

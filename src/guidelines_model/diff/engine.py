@@ -23,6 +23,7 @@ from guidelines_model.diff.model import (
     Place,
     sort_changes,
 )
+from guidelines_model.diff.opening import opening_lists
 from guidelines_model.diff.units import (
     PARTS,
     Role,
@@ -184,6 +185,7 @@ class _Builder:
 
 
 def _diff(a: Edition, b: Edition, threshold: float) -> DiffResult:
+    a, b, opening = opening_lists(a, b)
     unchanged: Counter[str] = Counter()
     skip: dict[str, frozenset[str]] = {}
     walk_a, walk_b = _values_to_walk(a, b, unchanged, skip)
@@ -194,6 +196,7 @@ def _diff(a: Edition, b: Edition, threshold: float) -> DiffResult:
         c = build.change(p, unchanged)
         if c is not None:
             changes.append(c)
+    changes += opening
     changes += metadata_changes(a, b)
     rows = rows_of(a, b)
     return DiffResult(
