@@ -15,11 +15,12 @@ from guidelines_model import CANONICAL_VALUE_KEYS, Library
 from guidelines_model.diff import Change, ChangeKind, DiffResult, TextClass, collate, diff
 from guidelines_model.diff.render import render
 
-W, P, C, S, X = (
+W, P, C, S, K, X = (
     TextClass.WHITESPACE,
     TextClass.PUNCTUATION,
     TextClass.CAPITALISATION,
     TextClass.SPELLING,
+    TextClass.CORRECTION,
     TextClass.SUBSTANTIVE,
 )
 SUPERVISOR_ITEMS_2019 = [3, 3, 3, 2, 4, 6, 3, 3, 4, 3, 5, 4]
@@ -101,12 +102,12 @@ def test_2019_value_10_items_4_and_5_swap(to_2019: DiffResult) -> None:
 @pytest.mark.parametrize(
     ("path", "classes", "gone", "new"),
     [
-        ("shared-power/practice/4", {X}, ",|complementary", "complimentary"),
+        ("shared-power/practice/4", {X, P}, ",|complementary", "complimentary"),
         ("mutual-reciprocal/practice/3", {X}, "facilitate ", ""),
         ("respectful/practice/1", {X}, "", "the "),
         (
             "respectful/practice/3",
-            {X},
+            {X, P},
             "everyone |interact with in their work",
             ",|the people |support",
         ),
@@ -190,7 +191,7 @@ def test_2019_descriptions_cut_into_paragraphs(to_2019: DiffResult) -> None:
     desc = {c.value: c.classification for c in to_2019.changes if c.node == "description"}
     assert desc == {
         "voluntary": {W},
-        "hopeful": {X},
+        "hopeful": {X, C, W},  # "Belief" -> "The belief", a paragraph break
         "open-minded": {W},
         "empathetic": {W},
         "respectful": {P},
@@ -199,7 +200,7 @@ def test_2019_descriptions_cut_into_paragraphs(to_2019: DiffResult) -> None:
         "mutual-reciprocal": {P},
         "shared-power": {W},
         "strengths-focused": {W},
-        "transparent": {X},
+        "transparent": {X, K, P, W},  # "longterm" -> "long-term", "setting" -> "set"
         "person-driven": {W},
     }
     hopeful = find(to_2019, "hopeful/description", "hopeful/description")
@@ -269,7 +270,13 @@ def test_2019_without_noise(to_2019: DiffResult) -> None:
         ("strengths-focused/practice/name", {P}, "’|’", "'|'"),
         ("voluntary/practice/4", {X}, "substance abuse", "related"),
         ("hopeful/practice/1", {X}, "strategic ", ""),
-        ("hopeful/practice/2", {X}, "behaviors at work", "behaviours"),
+        ("hopeful/practice/2", {X, S}, "behaviors at work", "behaviours"),
+        (
+            "transparent/description/1",
+            {X, K, P},
+            "longterm |severe psychiatric, traumatic or addiction challenges",
+            "long term |mental distress",
+        ),
         ("open-minded/title", {X}, "", " and non-judgmental"),
     ],
 )
@@ -281,6 +288,14 @@ def test_who_rewordings(
     assert c.kind is ChangeKind.REWORDED
     assert c.classification == classes
     assert (deleted(c), inserted(c)) == (gone, new)
+
+
+def test_who_correction_is_not_noise(to_who: DiffResult) -> None:
+    """Value 11's description ("longterm" -> "long term" beside a rewording) stays visible
+    with --ignore noise; WHO's "behaviours" rewording is substantive and spelling."""
+    quiet = to_who.filter("noise")
+    c = find(quiet, "transparent/description/1", "transparent/description/1")
+    assert TextClass.CORRECTION in c.classification
 
 
 def test_who_adds_an_example_to_voluntary_item_2(to_who: DiffResult) -> None:

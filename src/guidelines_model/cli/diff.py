@@ -42,7 +42,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         default="",
         metavar="CLASSES",
         help="hide text changes of these classes, comma-separated: "
-        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four)",
+        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four), correction",
     )
     parser.add_argument(
         "--rev",

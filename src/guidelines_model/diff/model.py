@@ -40,11 +40,14 @@ class TextClass(StrEnum):
     CAPITALISATION = "capitalisation"
     #: US against UK spelling only (honor/honour, -ize/-ise...).
     SPELLING = "spelling"
+    #: A word split or joined: the same letters, other word boundaries ("longterm" ->
+    #: "long-term"). It corrects a word, so it is not noise.
+    CORRECTION = "correction"
     SUBSTANTIVE = "substantive"
 
 
 #: The classes ``--ignore noise`` stands for.
-NOISE: frozenset[TextClass] = frozenset(TextClass) - {TextClass.SUBSTANTIVE}
+NOISE: frozenset[TextClass] = frozenset(TextClass) - {TextClass.SUBSTANTIVE, TextClass.CORRECTION}
 
 KINDS: tuple[ChangeKind, ...] = tuple(ChangeKind)
 Counts = dict[str, int]
@@ -63,7 +66,7 @@ def parse_ignore(spec: str | Iterable[str]) -> frozenset[TextClass]:
         elif name in TextClass.__members__.values() and name != TextClass.SUBSTANTIVE:
             out.add(TextClass(name))
         else:
-            known = ", ".join([*sorted(c.value for c in NOISE), "noise"])
+            known = ", ".join([*sorted(c.value for c in NOISE), TextClass.CORRECTION, "noise"])
             raise ValueError(f"cannot ignore {name!r} (known: {known})")
     return frozenset(out)
 
