@@ -45,6 +45,14 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four), correction",
     )
     parser.add_argument(
+        "--include",
+        action="append",
+        choices=["provenance"],
+        default=[],
+        help="also show changes of provenance: the source files, their sha256 and the placement "
+        "of parts (left out by default)",
+    )
+    parser.add_argument(
         "--rev",
         metavar="REV",
         help="compare the content at this git revision with the working tree",
@@ -60,12 +68,15 @@ def run(args: argparse.Namespace) -> int:
     from guidelines_model.library import load_editions
 
     ignore = _ignore(args.ignore or "")
+    include = frozenset(args.include or ())
     editions: list[str] = list(args.editions or [])
     if args.rev:
         from guidelines_model.diff.git import compare_rev
 
         report = compare_rev(args.rev, args.content, editions)
-        report = replace(report, diffs=tuple(replace(d, ignore=ignore) for d in report.diffs))
+        report = replace(
+            report, diffs=tuple(replace(d, ignore=ignore, include=include) for d in report.diffs)
+        )
         text = render(report, args.format, colour=_colour(args))
     elif len(editions) < 2:
         raise DiffUsageError(USAGE)
@@ -73,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
         eds = load_editions(editions, args.content)
         if len(eds) == 2:
             text = render(
-                replace(diff(eds[0], eds[1]), ignore=ignore), args.format, colour=_colour(args)
+                replace(diff(eds[0], eds[1]), ignore=ignore, include=include),
+                args.format,
+                colour=_colour(args),
             )
         else:
             text = render(collate(eds, ignore=ignore), args.format, colour=_colour(args))

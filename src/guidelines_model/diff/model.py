@@ -49,6 +49,12 @@ class TextClass(StrEnum):
 #: The classes ``--ignore noise`` stands for.
 NOISE: frozenset[TextClass] = frozenset(TextClass) - {TextClass.SUBSTANTIVE, TextClass.CORRECTION}
 
+#: The node of a change to where the content comes from (sources, sha256, placement of parts):
+#: left out of every output unless ``include`` names it.
+PROVENANCE = "provenance"
+#: What ``include`` may name.
+INCLUDABLE: frozenset[str] = frozenset({PROVENANCE})
+
 KINDS: tuple[ChangeKind, ...] = tuple(ChangeKind)
 Counts = dict[str, int]
 
@@ -215,18 +221,28 @@ class DiffResult:
     ignore: frozenset[TextClass] = frozenset()
     #: Summary rows in document order (value keys and part names).
     rows: tuple[str, ...] = ()
+    #: What is shown only on request: ``{"provenance"}`` shows changes of the sources and
+    #: placement (left out of the changes and the counts otherwise).
+    include: frozenset[str] = frozenset()
+
+    @cached_property
+    def shown(self) -> tuple[Change, ...]:
+        """The entries this result reports at all (provenance only when included)."""
+        if PROVENANCE in self.include:
+            return self.entries
+        return tuple(c for c in self.entries if c.node != PROVENANCE)
 
     @cached_property
     def changes(self) -> tuple[Change, ...]:
-        """The changes not hidden by ``ignore``."""
+        """The changes not hidden by ``ignore`` (nor left out as provenance)."""
         if not self.ignore:
-            return self.entries
-        return tuple(c for c in self.entries if not hidden_by(c, self.ignore))
+            return self.shown
+        return tuple(c for c in self.shown if not hidden_by(c, self.ignore))
 
     @property
     def hidden(self) -> int:
         """How many changes ``ignore`` hides."""
-        return len(self.entries) - len(self.changes)
+        return len(self.shown) - len(self.changes)
 
     def filter(self, ignore: str | Iterable[str | TextClass]) -> DiffResult:
         """A result that hides text changes of only these classes (``"noise"`` for all four)."""
@@ -242,7 +258,7 @@ class DiffResult:
         for row, n in self.unchanged.items():
             counts.setdefault(row, Counter())[ChangeKind.UNCHANGED.value] += n
         visible = set(map(id, self.changes))
-        for c in self.entries:
+        for c in self.shown:
             key = c.kind.value if id(c) in visible else "hidden"
             counts.setdefault(c.row, Counter())[key] += 1
         columns: list[str] = [k.value for k in KINDS] + ["hidden"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from guidelines_model.diff.model import KINDS, Change, ChangeKind, DiffResult, EditionRef
-from guidelines_model.diff.units import PARTS
+from guidelines_model.diff.units import PART_LABELS
 
 COLUMNS: tuple[str, ...] = (*(k.value for k in KINDS), "hidden")
 GAP = "—"
@@ -17,8 +17,8 @@ def side(ref: EditionRef) -> str:
 
 
 def heading(row: str) -> str:
-    """A summary row as a heading: the value key as is, a part name capitalised."""
-    return row[:1].upper() + row[1:] if row in PARTS else row
+    """A summary row as a heading: the value key as is, a part in the guideline's words."""
+    return PART_LABELS.get(row, row)
 
 
 def flat(text: str) -> str:

@@ -5,6 +5,7 @@ A pairwise diff::
     {"schema_version": 1, "kind": "diff",
      "old": {"id", "title", "year", "revision"}, "new": {...},
      "ignore": ["spelling", ...],              # classes hidden (sorted)
+     "include": ["provenance"],                # what is shown only on request
      "hidden": 0,                              # changes hidden by "ignore"
      "summary": {"rows": {ROW: COUNTS}, "total": COUNTS},
      "changes": [CHANGE, ...]}                 # visible changes, in document order
@@ -13,7 +14,8 @@ ROW is a value key or a part name ("front matter", "glossary"...); COUNTS maps e
 (unchanged, added, removed, moved, reworded, renumbered) and "hidden" to a count. A CHANGE::
 
     {"kind": "reworded",                       # added removed moved reworded renumbered
-     "classification": ["punctuation"],        # whitespace punctuation capitalisation spelling
+     "classification": ["punctuation"],        # every class that applies: whitespace
+                                               # punctuation capitalisation spelling correction
                                                # substantive; [] when the wording is the same
      "node": "practice-item",                  # node kind (see guidelines_model.model.nodes), or
                                                # "metadata"
@@ -85,6 +87,7 @@ def diff_data(result: DiffResult) -> dict[str, Any]:
         "old": _ref(result.old),
         "new": _ref(result.new),
         "ignore": sorted(c.value for c in result.ignore),
+        "include": sorted(result.include),
         "hidden": result.hidden,
         "summary": {
             "rows": {r: n for r, n in result.summary().items() if any(n.values())},
