@@ -91,12 +91,32 @@ def test_2019_value_7_commas(to_2019: DiffResult) -> None:
 
 
 def test_2019_value_10_items_4_and_5_swap(to_2019: DiffResult) -> None:
-    """Value 10: "operate from a strength-based perspective" now comes before "explore dreams"."""
-    a = find(to_2019, "strengths-focused/practice/4", "strengths-focused/practice/5")
-    b = find(to_2019, "strengths-focused/practice/5", "strengths-focused/practice/4")
-    assert {a.kind, b.kind} == {ChangeKind.MOVED, ChangeKind.RENUMBERED}
-    assert a.old == a.new
-    assert b.old == b.new
+    """Value 10: items 4 and 5 change places: both are moved, each printed with its text, in
+    2019's order ("operate from a strength-based perspective" now comes first)."""
+    rows = [
+        (c.kind, c.old_id, c.new_id, c.where)
+        for c in to_2019.changes
+        if c.value == "strengths-focused" and c.kind is ChangeKind.MOVED
+    ]
+    assert rows == [
+        (
+            ChangeKind.MOVED,
+            "2013/strengths-focused/practice/5",
+            "2019_supervisors/strengths-focused/practice/4",
+            'Value 10 "Peer recovery support is strengths-focused", practice item 5 → practice item 4',
+        ),
+        (
+            ChangeKind.MOVED,
+            "2013/strengths-focused/practice/4",
+            "2019_supervisors/strengths-focused/practice/5",
+            'Value 10 "Peer recovery support is strengths-focused", practice item 4 → practice item 5',
+        ),
+    ]
+    text = render(to_2019, "text").splitlines()
+    at = text.index(f"  {rows[0][3]}: moved")
+    assert text[at + 1].startswith("    Peer supporters operate from a strength-based perspective")
+    assert text[at + 2] == f"  {rows[1][3]}: moved"
+    assert text[at + 3].startswith("    Peer supporters encourage others to explore dreams")
 
 
 @pytest.mark.parametrize(

@@ -125,3 +125,43 @@ def test_shuffled_items_are_only_moved_or_renumbered(pair: tuple[Edition, Editio
     a, b = pair
     kinds = {c.kind for c in diff(a, b).changes if c.node != "metadata"}
     assert kinds <= {ChangeKind.MOVED, ChangeKind.RENUMBERED}
+
+
+@st.composite
+def rotated(draw: st.DrawFn) -> tuple[Edition, Edition, set[str]]:
+    """An edition, a copy with one value's practice items rotated or two swapped, and the ids
+    (without the edition) of the items whose place changed."""
+    data: dict[str, Any] = draw(edition_data("a"))
+    for v in data["values"]:  # distinct texts, so that each item has one counterpart
+        for k, it in enumerate(v["practice"]["items"]):
+            it["text"] = f"{it['text']} ({k})"
+    other = copy.deepcopy(data)
+    other["id"] = "b"
+    v = draw(st.sampled_from(other["values"]))
+    texts = [it["text"] for it in v["practice"]["items"]]
+    if len(texts) < 2:
+        return Edition.model_validate(data), Edition.model_validate(other), set()
+    i = draw(st.integers(0, len(texts) - 2))
+    j = draw(st.integers(i + 1, len(texts) - 1))
+    order = list(range(len(texts)))
+    if draw(st.booleans()):
+        order[i], order[j] = order[j], order[i]
+    else:
+        order[i : j + 1] = [*order[i + 1 : j + 1], order[i]]
+    v["practice"]["items"] = [{"n": n, "text": texts[k]} for n, k in enumerate(order, start=1)]
+    changed = {f"{v['key']}/practice/{k + 1}" for n, k in enumerate(order) if n != k}
+    return Edition.model_validate(data), Edition.model_validate(other), changed
+
+
+@settings(max_examples=40)
+@given(rotated())
+def test_every_item_of_a_swap_or_rotation_is_moved(
+    case: tuple[Edition, Edition, set[str]],
+) -> None:
+    """Swapping two items or rotating a run reports each item whose place changed as moved,
+    with its text, and nothing else."""
+    a, b, changed = case
+    items = [c for c in diff(a, b).changes if c.node == "practice-item"]
+    assert {c.kind for c in items} <= {ChangeKind.MOVED}
+    assert {_local(c.old_id or "") for c in items} == changed
+    assert all(c.new is not None and c.new == c.old for c in items)

@@ -35,10 +35,11 @@ def visible(text: str) -> str:
 
 def excerpt(c: Change) -> str | None:
     """The one line a single-column format prints under a change that is not a rewording: the
-    text of an added or moved unit, the old text of a removed one (``None`` for the rest)."""
+    text of an added, moved or renumbered unit, the old text of a removed one (``None`` for
+    the rest)."""
     if c.is_text_change:
         return None
-    if c.kind in (ChangeKind.ADDED, ChangeKind.MOVED) and c.new is not None:
+    if c.kind in (ChangeKind.ADDED, ChangeKind.MOVED, ChangeKind.RENUMBERED) and c.new is not None:
         return flat(c.new)
     if c.kind is ChangeKind.REMOVED and c.old is not None:
         return flat(c.old)
