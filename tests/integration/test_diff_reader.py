@@ -118,3 +118,28 @@ def test_approval_figures_compared_as_statements(to_2019: DiffResult) -> None:
     )
     assert (rows[3][2] or "").endswith("for practice standards development. [98%]")
     assert not any("{" in (o or "") + (n or "") for _, _, o, n in rows)
+
+
+def test_part_lists_only_that_part(to_who: DiffResult) -> None:
+    """--part values lists only the value changes and says so; the table counts every part;
+    the value changes start right after the table and its legend."""
+    only = replace(to_who, parts=frozenset({"values"}))
+    assert {c.part for c in only.changes} == {"values"}
+    assert only.summary() == to_who.summary()
+    lines = render(only, "text").splitlines()
+    assert "Changes listed below: values only (the table counts every part)." in lines
+    assert lines.index("== voluntary ==") < 35
+    assert "== Metadata ==" not in lines
+    assert "== Metadata ==" in render(to_who, "text").splitlines()
+    front = replace(to_who, parts=frozenset({"front"}))
+    assert {c.part for c in front.changes} == {
+        "edition",
+        "front matter",
+        "who values",
+        "key objectives",
+        "misconceptions",
+        "language examples",
+        "competencies",
+        "interview questions",
+        "job description",
+    }

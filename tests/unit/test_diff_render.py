@@ -64,6 +64,26 @@ def table(editions: tuple[Edition, Edition, Edition]) -> Collation:
     return collate(editions)
 
 
+def test_text_legend_under_the_table(result: DiffResult) -> None:
+    """One legend line under the summary table explains every mark the text uses."""
+    lines = render(result, "text").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("total"))
+    assert lines[at + 1] == (
+        "Legend: [-deleted-] {+inserted+}; ␣ a changed space, ¶ a paragraph break; "
+        "+ added, - removed."
+    )
+
+
+def test_text_wraps_to_a_width_and_not_without_one(result: DiffResult) -> None:
+    """With a width every line fits (continuations indented); without one nothing is cut."""
+    wide = render(result, "text")
+    narrow = render(result, "text", width=60)
+    assert max(map(len, wide.splitlines())) > 60
+    assert max(map(len, narrow.splitlines())) <= 60
+    assert " ".join(narrow.split()) == " ".join(wide.split())
+    assert any(line.startswith("      ") for line in narrow.splitlines())
+
+
 def test_text_marks_words_wdiff_style_without_colour(result: DiffResult) -> None:
     """Plain text has a summary table and [-old-]{+new+} marks, and no ANSI codes."""
     out = render(result, "text")
@@ -71,6 +91,7 @@ def test_text_marks_words_wdiff_style_without_colour(result: DiffResult) -> None
     assert "judgment[-␣-]{+-+}free." in out
     assert 'Value 1 "Peer support is voluntary", practice item 2: removed' in out
     assert out.splitlines()[2].split() == [
+        "texts",
         "unchanged",
         "added",
         "removed",

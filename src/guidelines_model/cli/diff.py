@@ -53,6 +53,12 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "of parts (left out by default)",
     )
     parser.add_argument(
+        "--part",
+        choices=["values", "glossary", "front", "back", "all"],
+        help="list only the changes of this part (default: all for two editions, values for a "
+        "collation); front is the title, front matter and the parts only WHO prints",
+    )
+    parser.add_argument(
         "--rev",
         metavar="REV",
         help="compare the content at this git revision with the working tree",
@@ -69,24 +75,26 @@ def run(args: argparse.Namespace) -> int:
 
     ignore = _ignore(args.ignore or "")
     include = frozenset(args.include or ())
+    parts = frozenset([args.part] if args.part else [])
+    width = _width(args)
     editions: list[str] = list(args.editions or [])
     if args.rev:
         from guidelines_model.diff.git import compare_rev
 
         report = compare_rev(args.rev, args.content, editions)
-        report = replace(
-            report, diffs=tuple(replace(d, ignore=ignore, include=include) for d in report.diffs)
-        )
-        text = render(report, args.format, colour=_colour(args))
+        diffs = (replace(d, ignore=ignore, include=include, parts=parts) for d in report.diffs)
+        report = replace(report, diffs=tuple(diffs))
+        text = render(report, args.format, colour=_colour(args), width=width)
     elif len(editions) < 2:
         raise DiffUsageError(USAGE)
     else:
         eds = load_editions(editions, args.content)
         if len(eds) == 2:
             text = render(
-                replace(diff(eds[0], eds[1]), ignore=ignore, include=include),
+                replace(diff(eds[0], eds[1]), ignore=ignore, include=include, parts=parts),
                 args.format,
                 colour=_colour(args),
+                width=width,
             )
         else:
             text = render(collate(eds, ignore=ignore), args.format, colour=_colour(args))
@@ -102,6 +110,15 @@ def _ignore(spec: str) -> frozenset[TextClass]:
         return parse_ignore(spec)
     except ValueError as exc:
         raise DiffUsageError(f"--ignore: {exc}") from None
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    """The terminal's width for text on a terminal; none (no wrapping) when piped or saved."""
+    if args.format != "text" or args.output or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _colour(args: argparse.Namespace) -> bool:

@@ -55,6 +55,21 @@ PROVENANCE = "provenance"
 #: What ``include`` may name.
 INCLUDABLE: frozenset[str] = frozenset({PROVENANCE})
 
+#: What ``--part`` may name: the values, the glossary, the front of the edition (title, front
+#: matter, the opening list and the parts only WHO prints, which it places there), the back
+#: matter, or everything (the metadata included).
+PART_CHOICES: tuple[str, ...] = ("values", "glossary", "front", "back", "all")
+
+
+def part_choice(part: str) -> str:
+    """The ``--part`` choice a part name belongs to (``metadata`` only to ``all``)."""
+    if part in ("values", "glossary"):
+        return part
+    if part == "back matter":
+        return "back"
+    return "all" if part == "metadata" else "front"
+
+
 KINDS: tuple[ChangeKind, ...] = tuple(ChangeKind)
 Counts = dict[str, int]
 
@@ -224,6 +239,9 @@ class DiffResult:
     #: What is shown only on request: ``{"provenance"}`` shows changes of the sources and
     #: placement (left out of the changes and the counts otherwise).
     include: frozenset[str] = frozenset()
+    #: The ``--part`` choices whose changes are listed (empty: every part). The summary still
+    #: counts every part.
+    parts: frozenset[str] = frozenset()
 
     @cached_property
     def shown(self) -> tuple[Change, ...]:
@@ -234,15 +252,18 @@ class DiffResult:
 
     @cached_property
     def changes(self) -> tuple[Change, ...]:
-        """The changes not hidden by ``ignore`` (nor left out as provenance)."""
-        if not self.ignore:
-            return self.shown
-        return tuple(c for c in self.shown if not hidden_by(c, self.ignore))
+        """The changes listed: not hidden by ``ignore``, in ``parts``, provenance if included."""
+        out = self.shown
+        if self.ignore:
+            out = tuple(c for c in out if not hidden_by(c, self.ignore))
+        if self.parts and "all" not in self.parts:
+            out = tuple(c for c in out if part_choice(c.part) in self.parts)
+        return out
 
     @property
     def hidden(self) -> int:
         """How many changes ``ignore`` hides."""
-        return len(self.shown) - len(self.changes)
+        return sum(1 for c in self.shown if hidden_by(c, self.ignore))
 
     def filter(self, ignore: str | Iterable[str | TextClass]) -> DiffResult:
         """A result that hides text changes of only these classes (``"noise"`` for all four)."""
@@ -253,13 +274,16 @@ class DiffResult:
         return replace(self, ignore=classes)
 
     def summary(self) -> dict[str, Counts]:
-        """Counts by kind (and ``hidden``) per row: value keys, then parts; rows in order."""
+        """Counts of texts by kind (and ``hidden``) per row: value keys, then parts; rows in
+        order. Containers (a section, the supervisor column, the practice numbering) are
+        listed as changes but are not texts, so not counted."""
         counts: dict[str, Counter[str]] = {row: Counter() for row in self.rows}
         for row, n in self.unchanged.items():
             counts.setdefault(row, Counter())[ChangeKind.UNCHANGED.value] += n
-        visible = set(map(id, self.changes))
         for c in self.shown:
-            key = c.kind.value if id(c) in visible else "hidden"
+            if c.old is None and c.new is None:
+                continue
+            key = "hidden" if hidden_by(c, self.ignore) else c.kind.value
             counts.setdefault(c.row, Counter())[key] += 1
         columns: list[str] = [k.value for k in KINDS] + ["hidden"]
         return {row: {k: counter[k] for k in columns} for row, counter in counts.items()}

@@ -50,13 +50,14 @@ def inline(parts: tuple[Token, ...]) -> str:
 
 
 def _table(result: DiffResult) -> list[str]:
-    out = ["| | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
+    out = ["| texts | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
     for row, counts in summary_rows(result):
         name = f"**{row}**" if row == "total" else escape(heading(row))
         out.append(f"| {name} | " + " | ".join(str(counts[c]) for c in COLUMNS) + " |")
     return out
 
 
+LEGEND = "Legend: <del>deleted</del> <ins>inserted</ins>; ␣ a changed space, ¶ a paragraph break."
 _EXCERPT_TAG = {ChangeKind.ADDED: "ins", ChangeKind.REMOVED: "del"}
 
 
@@ -87,7 +88,7 @@ def diff_markdown(result: DiffResult, level: int = 1) -> str:
     if result.hidden:
         ignored = ", ".join(sorted(c.value for c in result.ignore))
         out += [f"{result.hidden} change(s) hidden: only {escape(ignored)}.", ""]
-    out += [f"{h}# Summary", "", *_table(result), ""]
+    out += [f"{h}# Summary", "", *_table(result), "", LEGEND, ""]
     if not result.changes:
         out += ["No changes.", ""]
     for row, changes in grouped(result.changes):
