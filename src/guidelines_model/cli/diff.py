@@ -59,6 +59,12 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "collation); front is the title, front matter and the parts only WHO prints",
     )
     parser.add_argument(
+        "--base",
+        metavar="ID",
+        help="with three or more editions, compare every other edition with this one "
+        "(default: each with the edition it is based on)",
+    )
+    parser.add_argument(
         "--rev",
         metavar="REV",
         help="compare the content at this git revision with the working tree",
@@ -97,7 +103,13 @@ def run(args: argparse.Namespace) -> int:
                 width=width,
             )
         else:
-            text = render(collate(eds, ignore=ignore), args.format, colour=_colour(args))
+            try:
+                table = collate(
+                    eds, ignore=ignore, base=args.base, parts=parts or frozenset({"values"})
+                )
+            except ValueError as exc:
+                raise DiffUsageError(str(exc)) from None
+            text = render(table, args.format, colour=_colour(args))
     emit(text, args.output)
     return 0
 

@@ -166,7 +166,12 @@ def collation_html(table: Collation) -> str:
         f"<h1>{escape(title)}</h1>",
         f"<p>{len(table.rows)} rows: {table.count('same')} the same in every edition, "
         f"{table.count('variant')} with variants, {table.count('partial')} with gaps. "
-        "A variant shows its changes from the previous wording.</p>",
+        "A variant shows its changes from its base edition's wording.</p>",
+        *(
+            f"<p>{escape(n)} is compared with {escape(names[b])}.</p>"
+            for n, b in zip(names, table.bases, strict=False)
+            if b is not None
+        ),
     ]
     current = None
     for row in table.rows:

@@ -106,6 +106,7 @@ def _cell(c: Cell | None) -> dict[str, Any] | None:
         "variant": c.variant,
         "classification": sorted(k.value for k in c.classification),
         "words": _words(c.words),
+        "base": c.base,
     }
 
 
@@ -114,6 +115,8 @@ def collation_data(table: Collation) -> dict[str, Any]:
     return {
         "kind": "collation",
         "editions": [_ref(e) for e in table.editions],
+        "bases": [None if b is None else table.editions[b].id for b in table.bases],
+        "parts": sorted(table.parts),
         "summary": {s: table.count(s) for s in ("same", "variant", "partial")},
         "rows": [
             {

@@ -153,14 +153,18 @@ def diff_text(result: DiffResult, colour: bool = False, width: int | None = None
 
 
 def collation_text(table: Collation, colour: bool = False) -> str:
-    """The collation as terminal text: each row with every edition's wording below it."""
+    """The collation as terminal text: each row with every edition's wording below it, each
+    compared with its base edition."""
     style = _Style(colour)
     names = [side(e) for e in table.editions]
     width = max(len(n) for n in names)
+    pairs = [f"{names[k]} with {names[b]}" for k, b in enumerate(table.bases) if b is not None]
     out = [
         style("Collation of " + ", ".join(names), "1"),
         f"{len(table.rows)} rows: {table.count('same')} same, {table.count('variant')} "
         "with variants, " + f"{table.count('partial')} with gaps",
+        "Each column is compared with its base: " + "; ".join(pairs) + ".",
+        legend(colour),
         "",
     ]
     current = None
@@ -174,8 +178,10 @@ def collation_text(table: Collation, colour: bool = False) -> str:
                 text = style(GAP, "2")
             elif cell.variant:
                 text = style.inline(cell.words)
-            elif any(c is not None for c in row.cells[: names.index(name)]):
-                text = style("(same)", "2")
+            elif cell.base is not None:
+                ignored = ", ".join(sorted(c.value for c in cell.classification))
+                same = f"(same as {cell.base}" + (f", {ignored} ignored)" if ignored else ")")
+                text = style(same, "2")
             else:
                 text = flat(cell.text)
             out.append(f"    {name.ljust(width)}  {text}")
