@@ -137,13 +137,17 @@ def test_added_and_removed_texts_are_shown_under_their_change(
         assert f"    - {ch.old}" in text
 
 
-def test_json_follows_schema_version_1(result: DiffResult) -> None:
-    """JSON has schema_version 1, a summary, and changes with the documented keys."""
+def test_json_follows_schema_version_2(result: DiffResult) -> None:
+    """JSON has schema_version 2, one comparison with its summary, and changes with the
+    documented keys."""
     data = json.loads(render(result, "json"))
-    assert (data["schema_version"], data["kind"]) == (1, "diff")
-    assert data["summary"]["total"]["removed"] == 1
+    assert (data["schema_version"], data["kind"], data["rev"]) == (2, "diff", None)
+    assert data["comparisons"][0]["summary"]["total"]["removed"] == 1
     for change in data["changes"]:
+        assert (change["old_edition"], change["new_edition"]) == ("a", "b")
         assert {
+            "old_edition",
+            "new_edition",
             "kind",
             "classification",
             "old",
