@@ -175,7 +175,9 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
-        assert not any(name in {"src", "href"} for name, _ in attrs)  # nothing fetched
+        # nothing fetched: no src, and links only within the page
+        assert not any(name == "src" for name, _ in attrs)
+        assert all((v or "").startswith("#") for name, v in attrs if name == "href")
 
     def handle_data(self, data: str) -> None:
         self.data.append(data)

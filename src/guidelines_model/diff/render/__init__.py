@@ -33,7 +33,7 @@ def _rev(report: RevReport, fmt: str, colour: bool, width: int | None) -> str:
         return _json.dumps(_json.rev_data(report))
     if fmt == "html":
         head = [f"<p>{html_escape(n)}</p>" for n in notes]
-        return _html.pages_html(title, [head, *(_html.diff_body(d, 2) for d in report.diffs)])
+        return _html.pages_html(title, [head, *_html.rev_bodies(report.diffs)])
     if fmt == "markdown":
         parts = [f"# {escape(title)}\n", *(f"{escape(n)}\n" for n in notes)]
         return "\n".join([*parts, *(_md.diff_markdown(d, 2) for d in report.diffs)])
