@@ -265,6 +265,54 @@ def test_2019_moves_the_2013_background_and_goals_to_the_appendix(to_2019: DiffR
     assert find(to_2019, "subtitle", None).kind is ChangeKind.REMOVED
 
 
+def test_2019_background_split_and_merged_into_the_appendix(to_2019: DiffResult) -> None:
+    """2013 background/3 and /6 are cut into a lead-in, a numbered list and (for /3) a closing
+    sentence in the 2019 appendix (split, reworded too); background/10 and /11, two quote
+    paragraphs, are one appendix paragraph in 2019 (merged, whitespace only)."""
+    rows = [
+        (c.kind, c.old_ids or (c.old_id,), c.new_ids or (c.new_id,), sorted(c.classification))
+        for c in to_2019.changes
+        if c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED)
+    ]
+    appendix = "2019_supervisors/back/appendix/"
+    assert rows == [
+        (
+            ChangeKind.SPLIT,
+            ("2013/front/background/3",),
+            tuple(f"{appendix}{k}" for k in range(4, 9)),
+            ["capitalisation", "punctuation", "substantive"],
+        ),
+        (
+            ChangeKind.SPLIT,
+            ("2013/front/background/6",),
+            tuple(f"{appendix}{k}" for k in range(11, 19)),
+            ["capitalisation", "punctuation", "substantive"],
+        ),
+        (
+            ChangeKind.MERGED,
+            ("2013/front/background/10", "2013/front/background/11"),
+            (f"{appendix}22",),
+            ["whitespace"],
+        ),
+    ]
+    split = find(to_2019, "front/background/3", "back/appendix/4")
+    assert split.where == (
+        'Front matter section "background", block 3 → Back matter section "APPENDIX", blocks 4-8'
+    )
+    assert (split.new or "").split("\n\n")[1:4] == [
+        "Practice guidelines",
+        "Identification and description of core competencies",
+        "Ethical guidelines or a code of ethics",
+    ]
+    assert deleted(split) == (
+        " 1) practice |, 2) identification | and 3) ethical |. |having them provide"
+    )  # word diff against the joined 2019 blocks
+    removed = {c.old_id for c in to_2019.changes if c.kind is ChangeKind.REMOVED}
+    assert not {f"2013/front/background/{k}" for k in (3, 6, 11)} & removed
+    added = {c.new_id for c in to_2019.changes if c.kind is ChangeKind.ADDED}
+    assert not {f"{appendix}{k}" for k in (*range(4, 9), *range(11, 19), 22)} & added
+
+
 def test_2019_without_noise(to_2019: DiffResult) -> None:
     """Ignoring noise hides capitals, commas and paragraph cuts; real rewordings stay."""
     quiet = to_2019.filter("noise")

@@ -78,7 +78,8 @@ def test_every_row_is_anchored_by_its_ids(pair: DiffResult) -> None:
         if c.new_id or c.old_id:
             assert row["id"] == (c.new_id or c.old_id)
             other = [c.old_id] if c.new_id and c.old_id and c.old_id != c.new_id else []
-            assert row["anchors"] == other
+            pieces = [i for i in (*c.new_ids[1:], *c.old_ids) if i not in other]
+            assert row["anchors"] == other + pieces
             for id_, name in ((c.old_id, "old"), (c.new_id, "new")):
                 if id_:
                     assert f"{name}: {id_}" in str(row["text"])

@@ -11,10 +11,15 @@ from hypothesis import strategies as st
 from tests.strategies import edition_data, editions
 
 from guidelines_model import Edition
-from guidelines_model.diff import Change, ChangeKind, DiffResult, diff
+from guidelines_model.diff import Change, ChangeKind, DiffResult, TextClass, diff
 from guidelines_model.diff.opening import explicit, listing, prints_opening_list
 
-MIRROR = {ChangeKind.ADDED: ChangeKind.REMOVED, ChangeKind.REMOVED: ChangeKind.ADDED}
+MIRROR = {
+    ChangeKind.ADDED: ChangeKind.REMOVED,
+    ChangeKind.REMOVED: ChangeKind.ADDED,
+    ChangeKind.SPLIT: ChangeKind.MERGED,
+    ChangeKind.MERGED: ChangeKind.SPLIT,
+}
 
 
 def _local(id_: str) -> str:
@@ -49,12 +54,16 @@ def _apply(a: Edition, b: Edition, result: DiffResult) -> dict[str, str]:
         if c.node not in ("metadata", "opening-list") and (c.old is not None or c.new is not None)
     ]
     for c in text_changes:
+        for old_id in c.old_ids[1:]:  # the further blocks of a merge
+            texts.pop(_local(old_id), None)
         if c.old_id is not None:
             old = _local(c.old_id)
             for k in [k for k in texts if k == old or k.startswith(f"{old}/")]:
                 del texts[k]
     for c in text_changes:
-        if c.new_id is not None and c.new is not None:
+        if c.new_ids and c.new is not None:  # a split: each block its paragraph
+            texts.update(zip(map(_local, c.new_ids), c.new.split("\n\n"), strict=True))
+        elif c.new_id is not None and c.new is not None:
             new = _local(c.new_id)
             if new.endswith(("/description", "/definition")):  # a paragraph list compared whole
                 texts.update({f"{new}/{k}": p for k, p in enumerate(c.new.split("\n\n"), 1)})
@@ -165,3 +174,46 @@ def test_every_item_of_a_swap_or_rotation_is_moved(
     assert {c.kind for c in items} <= {ChangeKind.MOVED}
     assert {_local(c.old_id or "") for c in items} == changed
     assert all(c.new is not None and c.new == c.old for c in items)
+
+
+#: Words of the running text cut and joined (kept apart from the blocks around it).
+VOCAB = ["peer", "support", "recovery", "choice", "hope", "values", "guidance", "survey", "trust"]
+SENTENCE = st.lists(st.sampled_from(VOCAB), min_size=3, max_size=8).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+
+
+@st.composite
+def split_pair(draw: st.DrawFn) -> tuple[Edition, Edition, str, list[str]]:
+    """An edition with a front-matter paragraph of several sentences, and a copy where that
+    paragraph is cut into one block per sentence; the paragraph and the pieces."""
+    data: dict[str, Any] = draw(edition_data("a", max_values=2))
+    pieces = draw(st.lists(SENTENCE, min_size=2, max_size=5, unique=True))
+    whole = " ".join(pieces)
+    before = {"text": "Introduction of the edition, printed before."}
+    after = {"text": "Closing words of the edition, printed after."}
+    data["front_matter"] = [{"key": "intro", "blocks": [before, {"text": whole}, after]}]
+    other = copy.deepcopy(data)
+    other["id"] = "b"
+    blocks = [before, *({"text": p} for p in pieces), after]
+    other["front_matter"] = [{"key": "intro", "blocks": blocks}]
+    return Edition.model_validate(data), Edition.model_validate(other), whole, pieces
+
+
+@settings(max_examples=40)
+@given(split_pair())
+def test_split_then_merge_gives_back_the_original(
+    case: tuple[Edition, Edition, str, list[str]],
+) -> None:
+    """A paragraph cut into blocks is one split (the pieces joined on the new side, only
+    whitespace changed); diffing back is one merge whose new side is the paragraph itself."""
+    a, b, whole, pieces = case
+    front = [c for c in diff(a, b).changes if c.part == "front matter"]
+    [split] = [c for c in front if c.kind is ChangeKind.SPLIT]
+    assert {c.kind for c in front if c is not split} <= {ChangeKind.RENUMBERED}  # the block after
+    assert (split.old, split.old_id) == (whole, "a/front/intro/2")
+    assert split.new_ids == tuple(f"b/front/intro/{k}" for k in range(2, len(pieces) + 2))
+    assert split.new == "\n\n".join(pieces)
+    assert split.classification <= {TextClass.WHITESPACE}
+    [merged] = [c for c in diff(b, a).changes if c.kind is ChangeKind.MERGED]
+    assert (merged.new, merged.old_ids) == (whole, split.new_ids)

@@ -98,6 +98,8 @@ def test_text_marks_words_wdiff_style_without_colour(result: DiffResult) -> None
         "moved",
         "reworded",
         "renumbered",
+        "split",
+        "merged",
         "hidden",
     ]
 
@@ -154,6 +156,8 @@ def test_json_follows_schema_version_2(result: DiffResult) -> None:
             "new",
             "old_id",
             "new_id",
+            "old_ids",
+            "new_ids",
             "value",
             "label",
             "words",

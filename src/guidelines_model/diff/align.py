@@ -38,6 +38,9 @@ class Pair:
     b: Unit | None
     kind: ChangeKind
     similarity: float | None = None
+    #: The further old blocks of a merge, or new blocks of a split, after ``a`` or ``b``.
+    extra_a: tuple[Unit, ...] = ()
+    extra_b: tuple[Unit, ...] = ()
 
 
 def _home(u: Unit) -> str:

@@ -30,6 +30,10 @@ class ChangeKind(StrEnum):
     REWORDED = "reworded"
     #: Same wording, different printed number, position or id.
     RENUMBERED = "renumbered"
+    #: One old block of running text become several new ones (compared with them joined).
+    SPLIT = "split"
+    #: Several old blocks of running text become one new one (compared joined).
+    MERGED = "merged"
 
 
 class TextClass(StrEnum):
@@ -133,6 +137,9 @@ class Change:
     new_place: Place | None
     #: The metadata field (``licence.name``) for metadata changes, which have no ids.
     field: str | None = None
+    #: Every id of a split's new side or a merge's old side (empty otherwise).
+    old_ids: tuple[str, ...] = ()
+    new_ids: tuple[str, ...] = ()
     #: Document order on each side (for sorting; not part of the change).
     old_index: int = dataclasses.field(default=-1, compare=False, repr=False)
     new_index: int = dataclasses.field(default=-1, compare=False, repr=False)
@@ -179,12 +186,19 @@ class Change:
 
     def mirror(self) -> Change:
         """The same change seen from the other edition (added <-> removed, old <-> new)."""
-        kind = {ChangeKind.ADDED: ChangeKind.REMOVED, ChangeKind.REMOVED: ChangeKind.ADDED}
+        kind = {
+            ChangeKind.ADDED: ChangeKind.REMOVED,
+            ChangeKind.REMOVED: ChangeKind.ADDED,
+            ChangeKind.SPLIT: ChangeKind.MERGED,
+            ChangeKind.MERGED: ChangeKind.SPLIT,
+        }
         return replace(
             self,
             kind=kind.get(self.kind, self.kind),
             old_id=self.new_id,
             new_id=self.old_id,
+            old_ids=self.new_ids,
+            new_ids=self.old_ids,
             old=self.new,
             new=self.old,
             old_place=self.new_place,

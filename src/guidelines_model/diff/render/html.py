@@ -136,22 +136,29 @@ class _Ids:
         self.used.add(out)
         return out
 
-    def anchors(self, c: Change) -> tuple[str, str | None]:
-        """The row's id and a second anchor for the other side's id (``None`` if none)."""
+    def anchors(self, c: Change) -> tuple[str, list[str]]:
+        """The row's id and further anchors: the other side's id, and every block of a split
+        or merge."""
         if c.new_id is None and c.old_id is None:
             side = "new" if c.new is not None else "old"
-            return self.take(f"{c.part}/{c.field or c.node}/{side}"), None
+            return self.take(f"{c.part}/{c.field or c.node}/{side}"), []
         first = c.new_id or c.old_id or ""
-        other = c.old_id if c.new_id is not None and c.old_id != c.new_id else None
-        return self.take(first), (self.take(other) if other else None)
+        others = [c.old_id, *c.new_ids, *c.old_ids] if c.new_id is not None else [*c.old_ids]
+        seen = {first}
+        more = []
+        for other in others:
+            if other and other not in seen:
+                seen.add(other)
+                more.append(self.take(other))
+        return self.take(first), more
 
 
 def _ids_line(c: Change) -> str:
     parts = []
     if c.old_id:
-        parts.append(f"old: {escape(c.old_id)}")
+        parts.append(f"old: {escape(', '.join(c.old_ids) or c.old_id)}")
     if c.new_id:
-        parts.append(f"new: {escape(c.new_id)}")
+        parts.append(f"new: {escape(', '.join(c.new_ids) or c.new_id)}")
     if not parts and c.field:
         parts.append(f"field: {escape(c.field)}")
     return f'<span class="ids">{" · ".join(parts)}</span>' if parts else ""
@@ -171,8 +178,8 @@ def _change(c: Change, ids: _Ids) -> str:
             if c.new is not None and c.old is None
             else (_text(c.new) if c.new is not None else "")
         )
-    row_id, other = ids.anchors(c)
-    second = f'<span id="{escape(other)}"></span>' if other else ""
+    row_id, others = ids.anchors(c)
+    second = "".join(f'<span id="{escape(other)}"></span>' for other in others)
     noise = " noise" if hidden_by(c, NOISE) else ""
     return (
         f'<tr id="{escape(row_id)}" class="{c.kind.value}{noise}">'

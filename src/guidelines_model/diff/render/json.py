@@ -20,6 +20,7 @@ renumbered) and "hidden" to a count of texts. A CHANGE::
 
     {"old_edition": "2013", "new_edition": "2019_supervisors",
      "kind": "reworded",                       # added removed moved reworded renumbered
+                                               # split merged (running text cut or joined)
      "classification": ["punctuation"],        # every class that applies: whitespace
                                                # punctuation capitalisation spelling correction
                                                # substantive; [] when the wording is the same
@@ -28,6 +29,7 @@ renumbered) and "hidden" to a count of texts. A CHANGE::
      "part": "values", "value": "transparent", # value key, or null outside the values
      "old_id": "2013/transparent/practice/2",  # null where absent (and for metadata)
      "new_id": "2019_supervisors/transparent/practice/2",
+     "old_ids": [], "new_ids": [],             # every block of a merge's old / split's new side
      "field": null,                            # the metadata field, e.g. "licence.name"
      "old": "...", "new": "...",               # texts, null where absent or not a text
      "similarity": 1.0,                        # 0-1 when both sides are present, else null
@@ -76,6 +78,8 @@ def change_data(c: Change, result: DiffResult) -> dict[str, Any]:
         "value": c.value,
         "old_id": c.old_id,
         "new_id": c.new_id,
+        "old_ids": list(c.old_ids),
+        "new_ids": list(c.new_ids),
         "field": c.field,
         "old": c.old,
         "new": c.new,
