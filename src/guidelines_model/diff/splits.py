@@ -42,6 +42,10 @@ class _Side:
     def __init__(self, units: Iterable[Unit], free: Iterable[Unit]) -> None:
         self.at: dict[tuple[str, int], Unit] = {(u.group, u.pos): u for u in units}
         self.free: dict[int, Unit] = {id(u): u for u in free}
+        #: The distinct words of each free block (split once, compared as sets).
+        self.words: dict[int, frozenset[str]] = {
+            k: frozenset(u.key.split()) for k, u in self.free.items()
+        }
 
     def neighbours(self, run: list[Unit]) -> list[Unit]:
         out = []
@@ -66,19 +70,20 @@ class _Side:
             run = sorted([*run, u], key=lambda v: v.pos)
 
 
-def _contained(piece: Unit, whole: set[str]) -> float:
-    words = piece.key.split()
-    return sum(w in whole for w in words) / len(words) if words else 0.0
+def _contained(words: frozenset[str], whole: frozenset[str]) -> float:
+    """The share of a piece's distinct words found in the whole."""
+    return len(words & whole) / len(words) if words else 0.0
 
 
 def _run_for(target: Unit, side: _Side, threshold: float) -> tuple[list[Unit], float] | None:
     """The best run of two or more free blocks of ``side`` whose joined text is like
     ``target``, grown from the blocks most contained in it."""
-    whole = set(target.key.split())
-    seeds = [u for u in side.free.values() if _contained(u, whole) >= CONTAINED]
-    seeds.sort(key=lambda u: (-_contained(u, whole), -len(u.key)))
+    whole = frozenset(target.key.split())
+    shares = [(_contained(side.words[k], whole), u) for k, u in side.free.items()]
+    seeds = [(c, u) for c, u in shares if c >= CONTAINED]
+    seeds.sort(key=lambda cu: (-cu[0], -len(cu[1].key)))
     best: tuple[list[Unit], float] | None = None
-    for seed in seeds[:3]:
+    for _, seed in seeds[:3]:
         run, score = side.grow(target, [seed])
         if len(run) >= 2 and score >= threshold and (best is None or score > best[1]):
             best = (run, score)
