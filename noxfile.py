@@ -84,7 +84,8 @@ def export(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def diff(session: nox.Session) -> None:
-    """Compare each edition with the one it is based on; write every format to build/diff/.
+    """Compare each edition with the one it is based on: print the summary and the changes of
+    the values, write the full report in every format to build/diff/, list those files last.
 
     ``nox -s diff -- ARGS`` passes ARGS to ``guidelines diff`` instead.
     """
@@ -100,12 +101,17 @@ def diff(session: nox.Session) -> None:
         "print(' '.join(f'{e.based_on}:{e.id}' for e in l() if e.based_on))",
         silent=True,
     )
+    written: list[Path] = []
     for pair in str(pairs).split():
         old, new = pair.split(":")
-        session.run("guidelines", "diff", old, new)
+        session.run("guidelines", "diff", old, new, "--part", "values")
         for fmt, ext in (("markdown", "md"), ("json", "json"), ("html", "html"), ("text", "txt")):
             target = out / f"{old}__{new}.{ext}"
             session.run("guidelines", "diff", old, new, "--format", fmt, "-o", str(target))
+            written.append(target)
+    session.log("Full reports (every part):")
+    for path in written:
+        session.log(f"  {path}")
 
 
 @nox.session(python=PYTHON)

@@ -43,9 +43,10 @@ def test_json_with_ignored_noise(capsys: pytest.CaptureFixture[str]) -> None:
     """--format json --ignore noise: noise-only rewordings hidden, and counted as hidden."""
     assert main(["diff", "2013", "2019_supervisors", "--format", "json", "--ignore", "noise"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["ignore"] == ["capitalisation", "punctuation", "spelling", "whitespace"]
-    assert data["hidden"] == data["summary"]["total"]["hidden"] > 0
+    [comparison] = data["comparisons"]
+    assert comparison["hidden"] == comparison["summary"]["total"]["hidden"] > 0
     assert all(
         "substantive" in c["classification"] for c in data["changes"] if c["kind"] == "reworded"
     )
@@ -128,10 +129,10 @@ def test_rev_compares_the_working_tree_with_a_commit(
     )
     assert main(["--content", str(repo), "diff", "--rev", "HEAD", "2013", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert (data["kind"], data["rev"], len(data["diffs"])) == ("rev", "HEAD", 1)
-    diff = data["diffs"][0]
+    assert (data["kind"], data["rev"], len(data["comparisons"])) == ("rev", "HEAD", 1)
+    diff = data["comparisons"][0]
     assert (diff["old"]["revision"], diff["new"]["revision"]) == ("HEAD", None)
-    [change] = diff["changes"]
+    [change] = data["changes"]
     assert (change["kind"], change["classification"]) == ("reworded", ["punctuation"])
     assert change["old_id"] == change["new_id"] == "2013/transparent/practice/2"
 
@@ -186,7 +187,9 @@ def test_rev_ignores_export_attributes(repo: Path, capsys: pytest.CaptureFixture
     _git(top, "commit", "-q", "-m", "attributes")
     assert main(["--content", str(repo), "diff", "--rev", "HEAD", "2013", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["diffs"][0]["changes"] == []
+    assert data["kind"] == "rev"
+    assert data["comparisons"]
+    assert data["changes"] == []
 
 
 @needs_git

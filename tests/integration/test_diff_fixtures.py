@@ -40,4 +40,4 @@ def test_expected_json_holds_every_kind(result: DiffResult) -> None:
     }
     classes = {k for c in data["changes"] if c["kind"] == "reworded" for k in c["classification"]}
     assert classes == {"whitespace", "punctuation", "capitalisation", "spelling", "substantive"}
-    assert data["summary"]["total"] == result.totals()
+    assert data["comparisons"][0]["summary"]["total"] == result.totals()

@@ -6,18 +6,21 @@ Every change asserted here was read in the content files and in the sources (000
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
 
 from guidelines_model import CANONICAL_VALUE_KEYS, Library
 from guidelines_model.diff import Change, ChangeKind, DiffResult, TextClass, collate, diff
+from guidelines_model.diff.render import render
 
-W, P, C, S, X = (
+W, P, C, S, K, X = (
     TextClass.WHITESPACE,
     TextClass.PUNCTUATION,
     TextClass.CAPITALISATION,
     TextClass.SPELLING,
+    TextClass.CORRECTION,
     TextClass.SUBSTANTIVE,
 )
 SUPERVISOR_ITEMS_2019 = [3, 3, 3, 2, 4, 6, 3, 3, 4, 3, 5, 4]
@@ -88,23 +91,43 @@ def test_2019_value_7_commas(to_2019: DiffResult) -> None:
 
 
 def test_2019_value_10_items_4_and_5_swap(to_2019: DiffResult) -> None:
-    """Value 10: "operate from a strength-based perspective" now comes before "explore dreams"."""
-    a = find(to_2019, "strengths-focused/practice/4", "strengths-focused/practice/5")
-    b = find(to_2019, "strengths-focused/practice/5", "strengths-focused/practice/4")
-    assert {a.kind, b.kind} == {ChangeKind.MOVED, ChangeKind.RENUMBERED}
-    assert a.old == a.new
-    assert b.old == b.new
+    """Value 10: items 4 and 5 change places: both are moved, each printed with its text, in
+    2019's order ("operate from a strength-based perspective" now comes first)."""
+    rows = [
+        (c.kind, c.old_id, c.new_id, c.where)
+        for c in to_2019.changes
+        if c.value == "strengths-focused" and c.kind is ChangeKind.MOVED
+    ]
+    assert rows == [
+        (
+            ChangeKind.MOVED,
+            "2013/strengths-focused/practice/5",
+            "2019_supervisors/strengths-focused/practice/4",
+            'Value 10 "Peer recovery support is strengths-focused", practice item 5 → practice item 4',
+        ),
+        (
+            ChangeKind.MOVED,
+            "2013/strengths-focused/practice/4",
+            "2019_supervisors/strengths-focused/practice/5",
+            'Value 10 "Peer recovery support is strengths-focused", practice item 4 → practice item 5',
+        ),
+    ]
+    text = render(to_2019, "text").splitlines()
+    at = text.index(f"  {rows[0][3]}: moved")
+    assert text[at + 1].startswith("    Peer supporters operate from a strength-based perspective")
+    assert text[at + 2] == f"  {rows[1][3]}: moved"
+    assert text[at + 3].startswith("    Peer supporters encourage others to explore dreams")
 
 
 @pytest.mark.parametrize(
     ("path", "classes", "gone", "new"),
     [
-        ("shared-power/practice/4", {X}, ",|complementary", "complimentary"),
+        ("shared-power/practice/4", {X, P}, ",|complementary", "complimentary"),
         ("mutual-reciprocal/practice/3", {X}, "facilitate ", ""),
         ("respectful/practice/1", {X}, "", "the "),
         (
             "respectful/practice/3",
-            {X},
+            {X, P},
             "everyone |interact with in their work",
             ",|the people |support",
         ),
@@ -121,6 +144,35 @@ def test_2019_reworded_items(
     assert c.kind is ChangeKind.REWORDED
     assert c.classification == classes
     assert (deleted(c), inserted(c)) == (gone, new)
+
+
+def test_2019_listed_titles_only_where_the_list_changed(to_2019: DiffResult) -> None:
+    """2013 lists 9 titles as the heading (implicit); 2019 writes all 12 out. Only the two
+    titles the 2013 list misprints ("Peer supports are") differ; JSON rows exactly these."""
+    data = json.loads(render(to_2019, "json"))
+    rows = [
+        (c["kind"], c["old_id"], c["new_id"], c["old"], c["new"], c["classification"])
+        for c in data["changes"]
+        if c["node"] in ("listed-title", "opening-list")
+    ]
+    assert rows == [
+        (
+            "reworded",
+            "2013/open-minded/listed-title",
+            "2019_supervisors/open-minded/listed-title",
+            "Peer supports are open minded",
+            "Peer supporters are open minded",
+            ["substantive"],
+        ),
+        (
+            "reworded",
+            "2013/respectful/listed-title",
+            "2019_supervisors/respectful/listed-title",
+            "Peer supports are respectful",
+            "Peer supporters are respectful",
+            ["substantive"],
+        ),
+    ]
 
 
 def test_2019_keeps_every_practice_item_count_but_value_7s(to_2019: DiffResult) -> None:
@@ -159,7 +211,7 @@ def test_2019_descriptions_cut_into_paragraphs(to_2019: DiffResult) -> None:
     desc = {c.value: c.classification for c in to_2019.changes if c.node == "description"}
     assert desc == {
         "voluntary": {W},
-        "hopeful": {X},
+        "hopeful": {X, C, W},  # "Belief" -> "The belief", a paragraph break
         "open-minded": {W},
         "empathetic": {W},
         "respectful": {P},
@@ -168,7 +220,7 @@ def test_2019_descriptions_cut_into_paragraphs(to_2019: DiffResult) -> None:
         "mutual-reciprocal": {P},
         "shared-power": {W},
         "strengths-focused": {W},
-        "transparent": {X},
+        "transparent": {X, K, P, W},  # "longterm" -> "long-term", "setting" -> "set"
         "person-driven": {W},
     }
     hopeful = find(to_2019, "hopeful/description", "hopeful/description")
@@ -213,6 +265,54 @@ def test_2019_moves_the_2013_background_and_goals_to_the_appendix(to_2019: DiffR
     assert find(to_2019, "subtitle", None).kind is ChangeKind.REMOVED
 
 
+def test_2019_background_split_and_merged_into_the_appendix(to_2019: DiffResult) -> None:
+    """2013 background/3 and /6 are cut into a lead-in, a numbered list and (for /3) a closing
+    sentence in the 2019 appendix (split, reworded too); background/10 and /11, two quote
+    paragraphs, are one appendix paragraph in 2019 (merged, whitespace only)."""
+    rows = [
+        (c.kind, c.old_ids or (c.old_id,), c.new_ids or (c.new_id,), sorted(c.classification))
+        for c in to_2019.changes
+        if c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED)
+    ]
+    appendix = "2019_supervisors/back/appendix/"
+    assert rows == [
+        (
+            ChangeKind.SPLIT,
+            ("2013/front/background/3",),
+            tuple(f"{appendix}{k}" for k in range(4, 9)),
+            ["capitalisation", "punctuation", "substantive"],
+        ),
+        (
+            ChangeKind.SPLIT,
+            ("2013/front/background/6",),
+            tuple(f"{appendix}{k}" for k in range(11, 19)),
+            ["capitalisation", "punctuation", "substantive"],
+        ),
+        (
+            ChangeKind.MERGED,
+            ("2013/front/background/10", "2013/front/background/11"),
+            (f"{appendix}22",),
+            ["whitespace"],
+        ),
+    ]
+    split = find(to_2019, "front/background/3", "back/appendix/4")
+    assert split.where == (
+        'Front matter section "background", block 3 → Back matter section "APPENDIX", blocks 4-8'
+    )
+    assert (split.new or "").split("\n\n")[1:4] == [
+        "Practice guidelines",
+        "Identification and description of core competencies",
+        "Ethical guidelines or a code of ethics",
+    ]
+    assert deleted(split) == (
+        " 1) practice |, 2) identification | and 3) ethical |. |having them provide"
+    )  # word diff against the joined 2019 blocks
+    removed = {c.old_id for c in to_2019.changes if c.kind is ChangeKind.REMOVED}
+    assert not {f"2013/front/background/{k}" for k in (3, 6, 11)} & removed
+    added = {c.new_id for c in to_2019.changes if c.kind is ChangeKind.ADDED}
+    assert not {f"{appendix}{k}" for k in (*range(4, 9), *range(11, 19), 22)} & added
+
+
 def test_2019_without_noise(to_2019: DiffResult) -> None:
     """Ignoring noise hides capitals, commas and paragraph cuts; real rewordings stay."""
     quiet = to_2019.filter("noise")
@@ -238,7 +338,13 @@ def test_2019_without_noise(to_2019: DiffResult) -> None:
         ("strengths-focused/practice/name", {P}, "’|’", "'|'"),
         ("voluntary/practice/4", {X}, "substance abuse", "related"),
         ("hopeful/practice/1", {X}, "strategic ", ""),
-        ("hopeful/practice/2", {X}, "behaviors at work", "behaviours"),
+        ("hopeful/practice/2", {X, S}, "behaviors at work", "behaviours"),
+        (
+            "transparent/description/1",
+            {X, K, P},
+            "longterm |severe psychiatric, traumatic or addiction challenges",
+            "long term |mental distress",
+        ),
         ("open-minded/title", {X}, "", " and non-judgmental"),
     ],
 )
@@ -250,6 +356,14 @@ def test_who_rewordings(
     assert c.kind is ChangeKind.REWORDED
     assert c.classification == classes
     assert (deleted(c), inserted(c)) == (gone, new)
+
+
+def test_who_correction_is_not_noise(to_who: DiffResult) -> None:
+    """Value 11's description ("longterm" -> "long term" beside a rewording) stays visible
+    with --ignore noise; WHO's "behaviours" rewording is substantive and spelling."""
+    quiet = to_who.filter("noise")
+    c = find(quiet, "transparent/description/1", "transparent/description/1")
+    assert TextClass.CORRECTION in c.classification
 
 
 def test_who_adds_an_example_to_voluntary_item_2(to_who: DiffResult) -> None:
@@ -287,13 +401,21 @@ def test_who_only_parts_are_added(to_who: DiffResult) -> None:
     assert all(c.kind is ChangeKind.ADDED for c in to_who.changes if c.part in only_who)
 
 
-def test_who_has_no_glossary_and_no_listed_titles(to_who: DiffResult) -> None:
-    """WHO prints no glossary (5 terms removed) and no separate list of value titles."""
+def test_who_has_no_glossary_and_no_opening_list(to_who: DiffResult) -> None:
+    """WHO prints no glossary (5 terms removed) and no opening list: the list is one removal."""
     terms = [c for c in to_who.changes if c.node == "glossary-entry"]
     assert len(terms) == 5
     assert all(c.kind is ChangeKind.REMOVED for c in terms)
-    listed = {c.value for c in to_who.changes if c.node == "listed-title"}
-    assert listed == {"open-minded", "respectful", "strengths-focused"}
+    rows = [
+        (c.kind, c.old_id, c.new_id, c.label)
+        for c in to_who.changes
+        if c.node in ("listed-title", "opening-list")
+    ]
+    assert rows == [(ChangeKind.REMOVED, "2013/opening-list", None, "Opening list: removed")]
+    listing = find(to_who, "opening-list", None).old or ""
+    assert listing.splitlines()[0] == "1. Peer support is voluntary"
+    assert listing.splitlines()[9] == "10. Peer support is strengths-focused"  # as listed
+    assert len(listing.splitlines()) == 12
 
 
 def test_who_unchanged_values(to_who: DiffResult) -> None:

@@ -6,15 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidelines_model.diff import NOISE, TextClass, parse_ignore
+from guidelines_model.diff import NOISE, Change, ChangeKind, TextClass, parse_ignore
 from guidelines_model.diff.classify import classify, match_key, similarity
+from guidelines_model.diff.model import hidden_by
 from guidelines_model.diff.spelling import US_UK, canonical, is_variant
 
-W, P, C, S, X = (
+W, P, C, S, K, X = (
     TextClass.WHITESPACE,
     TextClass.PUNCTUATION,
     TextClass.CAPITALISATION,
     TextClass.SPELLING,
+    TextClass.CORRECTION,
     TextClass.SUBSTANTIVE,
 )
 
@@ -33,7 +35,6 @@ def test_equal_texts_have_no_class() -> None:
         ("engage, when desired", "engage when desired", {P}),
         ("what’s strong", "what's strong", {P}),
         ("where appropriate", "where appropriate.", {P}),
-        ("long term", "longterm", {P}),
         ("PEER SUPPORT IS VOLUNTARY", "Peer support is voluntary", {C}),
         ("behavioral health", "behavioural health", {S}),
         ("to fulfill a need", "to fulfil a need", {S}),
@@ -52,7 +53,7 @@ def test_each_noise_class(old: str, new: str, expected: set[TextClass]) -> None:
         ("judgment free", "Judgment-Free", {C, P}),
         ("respect and honor a relationship", "respect, and honour a relationship", {P, S}),
         ("Honor.", "HONOUR", {C, P, S}),
-        ("nonjudgmental", "non-judgemental", {P, S}),
+        ("nonjudgmental", "non-judgemental", {K, P, S}),
         ("a  Colour", "a color", {W, C, S}),
     ],
 )
@@ -66,7 +67,6 @@ def test_mixed_noise_is_the_set_of_classes(old: str, new: str, expected: set[Tex
     [
         ("Peer supporters tell strategic stories", "Peer supporters tell stories"),
         ("a complementary service", "a complimentary service"),
-        ("Honor the peer.", "honour the peers"),
         ("four things", "for things"),
         ("every hour", "every hor"),
     ],
@@ -74,6 +74,50 @@ def test_mixed_noise_is_the_set_of_classes(old: str, new: str, expected: set[Tex
 def test_any_real_word_change_is_substantive(old: str, new: str) -> None:
     """A changed word that is no spelling variant makes the change substantive, noise or not."""
     assert classify(old, new) == {X}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("longterm recovery", "long-term recovery", {K, P}),
+        ("long term", "longterm", {K, P}),
+        ("wellbeing", "well being", {K, P}),
+        ("Longterm", "long-term", {K, C, P}),
+    ],
+)
+def test_a_word_split_or_joined_is_a_correction(
+    old: str, new: str, expected: set[TextClass]
+) -> None:
+    """The same letters with other word boundaries correct a word: class correction too."""
+    assert classify(old, new) == expected
+
+
+def test_a_correction_is_not_hidden_as_noise() -> None:
+    """--ignore noise leaves a correction visible; --ignore correction hides it."""
+    c = Change(
+        ChangeKind.REWORDED, "description", "values", "transparent", "a", "b",
+        "longterm", "long-term", classify("longterm", "long-term"), 1.0, None, None,
+    )  # fmt: skip
+    assert not hidden_by(c, parse_ignore("noise"))
+    assert hidden_by(c, parse_ignore("noise,correction"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Peer supporters model recovery behaviors at work.", "Peer supporters model recovery behaviours.", {X, S}),
+        ("Belief that recovery is possible. Hope", "The belief that recovery is possible.\n\nHope", {X, C, W}),
+        ("Honor the peer.", "honour the peers", {X, S, C}),
+        ("achieve longterm recovery from severe challenges", "achieve long-term recovery from distress", {X, K, P}),
+        ("National Practice Guidelines for Peer Supporters", "Providing individualized peer support in mental health", {X}),
+    ],
+)  # fmt: skip
+def test_a_substantive_change_keeps_every_other_class(
+    old: str, new: str, expected: set[TextClass]
+) -> None:
+    """Beside a real word change, the noise and corrections elsewhere in the text are listed
+    too; a rewritten sentence sharing a word ("peer") is substantive only."""
+    assert classify(old, new) == expected
 
 
 @pytest.mark.parametrize(
@@ -130,6 +174,7 @@ def test_parse_ignore_accepts_classes_and_noise() -> None:
     """--ignore takes a comma list of noise classes, or noise for all four."""
     assert parse_ignore("spelling, capitalisation") == {S, C}
     assert parse_ignore("noise") == NOISE == {W, P, C, S}
+    assert parse_ignore("correction") == {K}
     assert parse_ignore("") == frozenset()
     with pytest.raises(ValueError, match="cannot ignore 'substantive'"):
         parse_ignore("substantive")

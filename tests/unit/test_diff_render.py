@@ -64,6 +64,26 @@ def table(editions: tuple[Edition, Edition, Edition]) -> Collation:
     return collate(editions)
 
 
+def test_text_legend_under_the_table(result: DiffResult) -> None:
+    """One legend line under the summary table explains every mark the text uses."""
+    lines = render(result, "text").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("total"))
+    assert lines[at + 1] == (
+        "Legend: [-deleted-] {+inserted+}; ␣ a changed space, ¶ a paragraph break; "
+        "+ added, - removed."
+    )
+
+
+def test_text_wraps_to_a_width_and_not_without_one(result: DiffResult) -> None:
+    """With a width every line fits (continuations indented); without one nothing is cut."""
+    wide = render(result, "text")
+    narrow = render(result, "text", width=60)
+    assert max(map(len, wide.splitlines())) > 60
+    assert max(map(len, narrow.splitlines())) <= 60
+    assert " ".join(narrow.split()) == " ".join(wide.split())
+    assert any(line.startswith("      ") for line in narrow.splitlines())
+
+
 def test_text_marks_words_wdiff_style_without_colour(result: DiffResult) -> None:
     """Plain text has a summary table and [-old-]{+new+} marks, and no ANSI codes."""
     out = render(result, "text")
@@ -71,12 +91,15 @@ def test_text_marks_words_wdiff_style_without_colour(result: DiffResult) -> None
     assert "judgment[-␣-]{+-+}free." in out
     assert 'Value 1 "Peer support is voluntary", practice item 2: removed' in out
     assert out.splitlines()[2].split() == [
+        "texts",
         "unchanged",
         "added",
         "removed",
         "moved",
         "reworded",
         "renumbered",
+        "split",
+        "merged",
         "hidden",
     ]
 
@@ -116,19 +139,25 @@ def test_added_and_removed_texts_are_shown_under_their_change(
         assert f"    - {ch.old}" in text
 
 
-def test_json_follows_schema_version_1(result: DiffResult) -> None:
-    """JSON has schema_version 1, a summary, and changes with the documented keys."""
+def test_json_follows_schema_version_2(result: DiffResult) -> None:
+    """JSON has schema_version 2, one comparison with its summary, and changes with the
+    documented keys."""
     data = json.loads(render(result, "json"))
-    assert (data["schema_version"], data["kind"]) == (1, "diff")
-    assert data["summary"]["total"]["removed"] == 1
+    assert (data["schema_version"], data["kind"], data["rev"]) == (2, "diff", None)
+    assert data["comparisons"][0]["summary"]["total"]["removed"] == 1
     for change in data["changes"]:
+        assert (change["old_edition"], change["new_edition"]) == ("a", "b")
         assert {
+            "old_edition",
+            "new_edition",
             "kind",
             "classification",
             "old",
             "new",
             "old_id",
             "new_id",
+            "old_ids",
+            "new_ids",
             "value",
             "label",
             "words",
@@ -150,7 +179,9 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
-        assert not any(name in {"src", "href"} for name, _ in attrs)  # nothing fetched
+        # nothing fetched: no src, and links only within the page
+        assert not any(name == "src" for name, _ in attrs)
+        assert all((v or "").startswith("#") for name, v in attrs if name == "href")
 
     def handle_data(self, data: str) -> None:
         self.data.append(data)
@@ -188,7 +219,8 @@ def test_collation_in_every_format(table: Collation) -> None:
 
 
 def test_collation_rows(table: Collation) -> None:
-    """Each text is one row; an edition without it leaves a gap; variants are marked."""
+    """Each text is one row; an edition without it leaves a gap; variants are marked against
+    the base (the first edition: none of them is based on another)."""
     rows = [r for r in table.rows if r.node == "practice-item" and r.value == "voluntary"]
     assert [r.label.rsplit(", ", 1)[-1] for r in rows] == [
         "practice item 1",
@@ -199,7 +231,7 @@ def test_collation_rows(table: Collation) -> None:
     assert [[c is not None and c.variant for c in r.cells] for r in rows] == [
         [False, False, True],
         [False, False, False],
-        [False, True, False],
+        [False, True, True],
         [False, False, False],
     ]
     assert [[c is not None for c in r.cells] for r in rows] == [

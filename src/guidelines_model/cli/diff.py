@@ -53,8 +53,28 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         default="",
         metavar="CLASSES",
         help="hide text changes of these classes, comma-separated: "
-        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four; "
-        "default: none)",
+        "whitespace, punctuation, capitalisation, spelling (or 'noise' for all four), "
+        "correction (default: none)",
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        choices=["provenance"],
+        default=[],
+        help="also show changes of provenance: the source files, their sha256 and the placement "
+        "of parts (left out by default)",
+    )
+    parser.add_argument(
+        "--part",
+        choices=["values", "glossary", "front", "back", "all"],
+        help="list only the changes of this part (default: all for two editions, values for a "
+        "collation); front is the title, front matter and the parts only WHO prints",
+    )
+    parser.add_argument(
+        "--base",
+        metavar="ID",
+        help="with three or more editions, compare every other edition with this one "
+        "(default: each with the edition it is based on)",
     )
     parser.add_argument(
         "--rev",
@@ -72,13 +92,17 @@ def run(args: argparse.Namespace) -> int:
     from guidelines_model.library import load_editions
 
     ignore = _ignore(args.ignore or "")
+    include = frozenset(args.include or ())
+    parts = frozenset([args.part] if args.part else [])
+    width = _width(args)
     editions: list[str] = list(args.editions or [])
     if args.rev:
         from guidelines_model.diff.git import compare_rev
 
         report = compare_rev(args.rev, args.content, editions)
-        report = replace(report, diffs=tuple(replace(d, ignore=ignore) for d in report.diffs))
-        text = render(report, args.format, colour=_colour(args))
+        diffs = (replace(d, ignore=ignore, include=include, parts=parts) for d in report.diffs)
+        report = replace(report, diffs=tuple(diffs))
+        text = render(report, args.format, colour=_colour(args), width=width)
     elif len(editions) < 2:
         raise DiffUsageError(USAGE)
     else:
@@ -89,10 +113,19 @@ def run(args: argparse.Namespace) -> int:
             eds = load_editions(editions, args.content)
         if len(eds) == 2:
             text = render(
-                replace(diff(eds[0], eds[1]), ignore=ignore), args.format, colour=_colour(args)
+                replace(diff(eds[0], eds[1]), ignore=ignore, include=include, parts=parts),
+                args.format,
+                colour=_colour(args),
+                width=width,
             )
         else:
-            text = render(collate(eds, ignore=ignore), args.format, colour=_colour(args))
+            try:
+                table = collate(
+                    eds, ignore=ignore, base=args.base, parts=parts or frozenset({"values"})
+                )
+            except ValueError as exc:
+                raise DiffUsageError(str(exc)) from None
+            text = render(table, args.format, colour=_colour(args))
     emit(text, args.output)
     return 0
 
@@ -109,6 +142,15 @@ def _ignore(spec: str) -> frozenset[TextClass]:
         hint = closest(wrong[0], known) if wrong else None
         suggestion = f"; did you mean {hint!r}?" if hint else ""
         raise DiffUsageError(f"--ignore: {exc}{suggestion}") from None
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    """The terminal's width for text on a terminal; none (no wrapping) when piped or saved."""
+    if args.format != "text" or args.output or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _colour(args: argparse.Namespace) -> bool:

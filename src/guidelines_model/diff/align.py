@@ -7,13 +7,12 @@
 - Sequences (items, blocks, footnotes), in each group: identical texts first (same id, then in
   order), identical match keys, then the same id when the texts are similar (>= ``id_threshold``),
   then an optimal assignment on similarity (>= ``threshold``). What is left in a family is
-  matched across groups the same way (a move to another value or section). Within a group, pairs
-  out of order (not on a longest increasing chain) are moves.
+  matched across groups the same way (a move to another value or section). Within a group, every
+  pair whose rank among the group's pairs changed is a move (both items of a swap).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,6 +38,9 @@ class Pair:
     b: Unit | None
     kind: ChangeKind
     similarity: float | None = None
+    #: The further old blocks of a merge, or new blocks of a split, after ``a`` or ``b``.
+    extra_a: tuple[Unit, ...] = ()
+    extra_b: tuple[Unit, ...] = ()
 
 
 def _home(u: Unit) -> str:
@@ -218,29 +220,14 @@ class _Matcher:
         )
 
 
-def _chain(pairs: list[tuple[Unit, Unit, float]]) -> set[int]:
-    """Indexes of the pairs on a longest chain increasing on both sides (the rest moved)."""
-    order = sorted(range(len(pairs)), key=lambda k: pairs[k][0].pos)
-    tails: list[int] = []  # b positions
-    tail_at: list[int] = []  # pair index ending each tail
-    back: dict[int, int] = {}
-    for k in order:
-        pos = pairs[k][1].pos
-        i = bisect_left(tails, pos)
-        if i > 0:
-            back[k] = tail_at[i - 1]
-        if i == len(tails):
-            tails.append(pos)
-            tail_at.append(k)
-        else:
-            tails[i] = pos
-            tail_at[i] = k
-    keep: set[int] = set()
-    k_opt = tail_at[-1] if tail_at else None
-    while k_opt is not None:
-        keep.add(k_opt)
-        k_opt = back.get(k_opt)
-    return keep
+def _reordered(pairs: list[tuple[Unit, Unit, float]]) -> set[int]:
+    """Indexes of the pairs whose rank among the paired units of their group differs between
+    the sides: every item of a swap or rotation (both items of a swap, not one of them). An
+    item that only shifts because another was added or removed keeps its rank."""
+    by_a = sorted(range(len(pairs)), key=lambda k: pairs[k][0].pos)
+    by_b = sorted(range(len(pairs)), key=lambda k: pairs[k][1].pos)
+    rank_b = {k: r for r, k in enumerate(by_b)}
+    return {k for r, k in enumerate(by_a) if rank_b[k] != r}
 
 
 def _family(a: list[Unit], b: list[Unit], threshold: float, id_threshold: float) -> list[Pair]:
@@ -268,9 +255,9 @@ def _family(a: list[Unit], b: list[Unit], threshold: float, id_threshold: float)
         else:
             pairs.append(Pair(x, y, ChangeKind.MOVED, s))
     for same in by_group.values():
-        keep = _chain(same)
+        moved = _reordered(same)
         for k, (x, y, s) in enumerate(same):
-            pairs.append(Pair(x, y, _text_kind(x, y) if k in keep else ChangeKind.MOVED, s))
+            pairs.append(Pair(x, y, ChangeKind.MOVED if k in moved else _text_kind(x, y), s))
     pairs += [Pair(x, None, ChangeKind.REMOVED) for x in left_a]
     pairs += [Pair(None, y, ChangeKind.ADDED) for y in left_b]
     return pairs

@@ -23,6 +23,8 @@ from guidelines_model.diff.model import (
     Place,
     sort_changes,
 )
+from guidelines_model.diff.opening import opening_lists
+from guidelines_model.diff.splits import find_splits
 from guidelines_model.diff.units import (
     PARTS,
     Role,
@@ -121,6 +123,26 @@ def _container_kind(
     return p.kind, x.local_label, y.local_label
 
 
+def _joined(u: Unit | None, more: tuple[Unit, ...]) -> str | None:
+    """The text of a unit, or of the blocks of a split or merge joined as paragraphs."""
+    if u is None:
+        return None
+    if not more:
+        return u.text
+    return "\n\n".join(v.text or "" for v in (u, *more))
+
+
+def _span(u: Unit | None, more: tuple[Unit, ...]) -> str | None:
+    """``blocks 4-8`` for the blocks of a split or merge (``None`` for one unit)."""
+    if u is None or not more:
+        return None
+    return f"{u.local_label.rsplit(' ', 1)[0]}s {u.number}-{more[-1].number}"
+
+
+def _ids(u: Unit | None, more: tuple[Unit, ...]) -> tuple[str, ...]:
+    return (u.id, *(v.id for v in more)) if u is not None and more else ()
+
+
 class _Builder:
     def __init__(
         self,
@@ -159,8 +181,8 @@ class _Builder:
             if u.role is not Role.CONTAINER:
                 unchanged[u.value or u.part] += 1
             return None
-        old = x.text if x else None
-        new = y.text if y else None
+        old = _joined(x, p.extra_a)
+        new = _joined(y, p.extra_b)
         if old is not None and new is not None:
             classes = classify(old, new)
         else:
@@ -176,24 +198,28 @@ class _Builder:
             new=new,
             classification=classes,
             similarity=p.similarity if x is not None and y is not None else None,
-            old_place=self.place(x, "a", local_a),
-            new_place=self.place(y, "b", local_b),
+            old_place=self.place(x, "a", local_a if local_a is not None else _span(x, p.extra_a)),
+            new_place=self.place(y, "b", local_b if local_b is not None else _span(y, p.extra_b)),
+            old_ids=_ids(x, p.extra_a),
+            new_ids=_ids(y, p.extra_b),
             old_index=x.index if x else -1,
             new_index=y.index if y else -1,
         )
 
 
 def _diff(a: Edition, b: Edition, threshold: float) -> DiffResult:
+    a, b, opening = opening_lists(a, b)
     unchanged: Counter[str] = Counter()
     skip: dict[str, frozenset[str]] = {}
     walk_a, walk_b = _values_to_walk(a, b, unchanged, skip)
     ua, ub = extract(a, walk_a, skip), extract(b, walk_b, skip)
     build = _Builder(a, b, walk_a=walk_a, walk_b=walk_b, ua=ua, ub=ub)
     changes: list[Change] = []
-    for p in align(ua, ub, threshold):
+    for p in find_splits(align(ua, ub, threshold), threshold):
         c = build.change(p, unchanged)
         if c is not None:
             changes.append(c)
+    changes += opening
     changes += metadata_changes(a, b)
     rows = rows_of(a, b)
     return DiffResult(

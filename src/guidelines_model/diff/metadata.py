@@ -1,5 +1,11 @@
 """Edition metadata (publisher, year, licence, citation, approval...) compared field by field.
 
+Two fields are not compared that way. Approval figures are statements a reader compares as
+sentences: they are paired by similarity and reported added, removed or reworded with their
+figures (never as JSON records paired by position). The sources (files and their sha256) and
+the placement of parts record our transcription, not the publication: their changes are marked
+``provenance`` and shown only on request.
+
 Metadata is small JSON data (mappings, lists of records, scalars), compared the way
 ``DeepDiff(old, new, zip_ordered_iterables=True, threshold_to_diff_deeper=0)`` compares it:
 mappings key by key (however few keys they share), lists by position, and a scalar that differs
@@ -16,9 +22,11 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from guidelines_model.diff.classify import SUBSTANTIVE, classify
-from guidelines_model.diff.model import Change, ChangeKind, Place
+from guidelines_model.diff.classify import SUBSTANTIVE, classify, match_key
+from guidelines_model.diff.model import PROVENANCE, Change, ChangeKind, Place
+from guidelines_model.diff.optimal_matching import match
 from guidelines_model.model.documents import Edition
+from guidelines_model.model.parts import Approval
 
 #: Edition fields that are not metadata: the id, the parts compared as texts, and the notes,
 #: exceptions and waivers that annotate our transcription rather than the publication.
@@ -51,6 +59,11 @@ NOT_METADATA: Final = frozenset(
 )
 #: Metadata fields compared (publisher, year, licence, citation, approval, sources...), in order.
 FIELDS: Final = tuple(f for f in Edition.model_fields if f not in NOT_METADATA)
+
+#: Fields that record where the content comes from, not what the edition says.
+PROVENANCE_FIELDS: Final = frozenset({"sources", "placement"})
+#: Below this similarity two approval statements are different statements.
+STATEMENT_THRESHOLD: Final = 0.5
 
 #: A side of a comparison that has no value there (an added or removed key or list entry).
 MISSING: Final = object()
@@ -111,10 +124,60 @@ def _field(path: tuple[str | int, ...]) -> str:
     return ".".join(str(p + 1) if isinstance(p, int) else p for p in path)
 
 
+def statement(a: Approval) -> str:
+    """An approval figure as a reader compares it: the sentence, then its figures."""
+    figures = [f"{a.percent:g}%" if a.percent is not None else ""]
+    figures.append(f"{a.respondents} respondents" if a.respondents is not None else "")
+    shown = ", ".join(f for f in figures if f)
+    return f"{a.text} [{shown}]" if shown else a.text
+
+
+def _approval_changes(a: Edition, b: Edition) -> list[Change]:
+    """Approval statements paired by similarity: reworded, or removed and added."""
+    old = [statement(x) for x in a.approval]
+    new = [statement(y) for y in b.approval]
+    index = FIELDS.index("approval")
+    pairs = match([match_key(t) for t in old], [match_key(t) for t in new], STATEMENT_THRESHOLD)
+    paired = [(i, j) for i, j, _ in pairs if old[i] != new[j]]
+    sides: list[tuple[int | None, int | None]] = [*paired]
+    sides += [(i, None) for i in range(len(old)) if i not in {p[0] for p in pairs}]
+    sides += [(None, j) for j in range(len(new)) if j not in {p[1] for p in pairs}]
+    out: list[Change] = []
+    for i, j in sides:
+        t1 = None if i is None else old[i]
+        t2 = None if j is None else new[j]
+        kind = ChangeKind.ADDED if t1 is None else ChangeKind.REMOVED
+        if t1 is not None and t2 is not None:
+            kind = ChangeKind.REWORDED
+        out.append(
+            Change(
+                kind=kind,
+                node="metadata",
+                part="metadata",
+                value=None,
+                old_id=None,
+                new_id=None,
+                old=t1,
+                new=t2,
+                classification=classify(t1, t2) if t1 and t2 else SUBSTANTIVE,
+                similarity=None,
+                old_place=None if i is None else Place("Metadata", f"approval statement {i + 1}"),
+                new_place=None if j is None else Place("Metadata", f"approval statement {j + 1}"),
+                field=f"approval.{(j if j is not None else i or 0) + 1}",
+                old_index=index,
+                new_index=index,
+            )
+        )
+    return out
+
+
 def metadata_changes(a: Edition, b: Edition) -> list[Change]:
-    """One change per metadata field (or list entry) that differs."""
+    """One change per metadata field (or list entry) that differs; approval statements as
+    statements; provenance fields marked ``provenance``."""
     changes: list[Change] = []
-    for path, v1, v2 in differences(metadata(a), metadata(b)):
+    ma, mb = metadata(a), metadata(b)
+    del ma["approval"], mb["approval"]
+    for path, v1, v2 in differences(ma, mb):
         name = _field(path)
         t1 = None if v1 is MISSING else _text(v1)
         t2 = None if v2 is MISSING else _text(v2)
@@ -131,7 +194,7 @@ def metadata_changes(a: Edition, b: Edition) -> list[Change]:
         changes.append(
             Change(
                 kind=kind,
-                node="metadata",
+                node=PROVENANCE if path[0] in PROVENANCE_FIELDS else "metadata",
                 part="metadata",
                 value=None,
                 old_id=None,
@@ -147,4 +210,4 @@ def metadata_changes(a: Edition, b: Edition) -> list[Change]:
                 new_index=FIELDS.index(str(path[0])),
             )
         )
-    return changes
+    return changes + _approval_changes(a, b)

@@ -30,6 +30,10 @@ class ChangeKind(StrEnum):
     REWORDED = "reworded"
     #: Same wording, different printed number, position or id.
     RENUMBERED = "renumbered"
+    #: One old block of running text become several new ones (compared with them joined).
+    SPLIT = "split"
+    #: Several old blocks of running text become one new one (compared joined).
+    MERGED = "merged"
 
 
 class TextClass(StrEnum):
@@ -40,11 +44,35 @@ class TextClass(StrEnum):
     CAPITALISATION = "capitalisation"
     #: US against UK spelling only (honor/honour, -ize/-ise...).
     SPELLING = "spelling"
+    #: A word split or joined: the same letters, other word boundaries ("longterm" ->
+    #: "long-term"). It corrects a word, so it is not noise.
+    CORRECTION = "correction"
     SUBSTANTIVE = "substantive"
 
 
 #: The classes ``--ignore noise`` stands for.
-NOISE: frozenset[TextClass] = frozenset(TextClass) - {TextClass.SUBSTANTIVE}
+NOISE: frozenset[TextClass] = frozenset(TextClass) - {TextClass.SUBSTANTIVE, TextClass.CORRECTION}
+
+#: The node of a change to where the content comes from (sources, sha256, placement of parts):
+#: left out of every output unless ``include`` names it.
+PROVENANCE = "provenance"
+#: What ``include`` may name.
+INCLUDABLE: frozenset[str] = frozenset({PROVENANCE})
+
+#: What ``--part`` may name: the values, the glossary, the front of the edition (title, front
+#: matter, the opening list and the parts only WHO prints, which it places there), the back
+#: matter, or everything (the metadata included).
+PART_CHOICES: tuple[str, ...] = ("values", "glossary", "front", "back", "all")
+
+
+def part_choice(part: str) -> str:
+    """The ``--part`` choice a part name belongs to (``metadata`` only to ``all``)."""
+    if part in ("values", "glossary"):
+        return part
+    if part == "back matter":
+        return "back"
+    return "all" if part == "metadata" else "front"
+
 
 KINDS: tuple[ChangeKind, ...] = tuple(ChangeKind)
 Counts = dict[str, int]
@@ -63,7 +91,7 @@ def parse_ignore(spec: str | Iterable[str]) -> frozenset[TextClass]:
         elif name in TextClass.__members__.values() and name != TextClass.SUBSTANTIVE:
             out.add(TextClass(name))
         else:
-            known = ", ".join([*sorted(c.value for c in NOISE), "noise"])
+            known = ", ".join([*sorted(c.value for c in NOISE), TextClass.CORRECTION, "noise"])
             raise ValueError(f"cannot ignore {name!r} (known: {known})")
     return frozenset(out)
 
@@ -109,6 +137,9 @@ class Change:
     new_place: Place | None
     #: The metadata field (``licence.name``) for metadata changes, which have no ids.
     field: str | None = None
+    #: Every id of a split's new side or a merge's old side (empty otherwise).
+    old_ids: tuple[str, ...] = ()
+    new_ids: tuple[str, ...] = ()
     #: Document order on each side (for sorting; not part of the change).
     old_index: int = dataclasses.field(default=-1, compare=False, repr=False)
     new_index: int = dataclasses.field(default=-1, compare=False, repr=False)
@@ -155,12 +186,19 @@ class Change:
 
     def mirror(self) -> Change:
         """The same change seen from the other edition (added <-> removed, old <-> new)."""
-        kind = {ChangeKind.ADDED: ChangeKind.REMOVED, ChangeKind.REMOVED: ChangeKind.ADDED}
+        kind = {
+            ChangeKind.ADDED: ChangeKind.REMOVED,
+            ChangeKind.REMOVED: ChangeKind.ADDED,
+            ChangeKind.SPLIT: ChangeKind.MERGED,
+            ChangeKind.MERGED: ChangeKind.SPLIT,
+        }
         return replace(
             self,
             kind=kind.get(self.kind, self.kind),
             old_id=self.new_id,
             new_id=self.old_id,
+            old_ids=self.new_ids,
+            new_ids=self.old_ids,
             old=self.new,
             new=self.old,
             old_place=self.new_place,
@@ -212,18 +250,34 @@ class DiffResult:
     ignore: frozenset[TextClass] = frozenset()
     #: Summary rows in document order (value keys and part names).
     rows: tuple[str, ...] = ()
+    #: What is shown only on request: ``{"provenance"}`` shows changes of the sources and
+    #: placement (left out of the changes and the counts otherwise).
+    include: frozenset[str] = frozenset()
+    #: The ``--part`` choices whose changes are listed (empty: every part). The summary still
+    #: counts every part.
+    parts: frozenset[str] = frozenset()
+
+    @cached_property
+    def shown(self) -> tuple[Change, ...]:
+        """The entries this result reports at all (provenance only when included)."""
+        if PROVENANCE in self.include:
+            return self.entries
+        return tuple(c for c in self.entries if c.node != PROVENANCE)
 
     @cached_property
     def changes(self) -> tuple[Change, ...]:
-        """The changes not hidden by ``ignore``."""
-        if not self.ignore:
-            return self.entries
-        return tuple(c for c in self.entries if not hidden_by(c, self.ignore))
+        """The changes listed: not hidden by ``ignore``, in ``parts``, provenance if included."""
+        out = self.shown
+        if self.ignore:
+            out = tuple(c for c in out if not hidden_by(c, self.ignore))
+        if self.parts and "all" not in self.parts:
+            out = tuple(c for c in out if part_choice(c.part) in self.parts)
+        return out
 
     @property
     def hidden(self) -> int:
         """How many changes ``ignore`` hides."""
-        return len(self.entries) - len(self.changes)
+        return sum(1 for c in self.shown if hidden_by(c, self.ignore))
 
     def filter(self, ignore: str | Iterable[str | TextClass]) -> DiffResult:
         """A result that hides text changes of only these classes (``"noise"`` for all four)."""
@@ -234,13 +288,16 @@ class DiffResult:
         return replace(self, ignore=classes)
 
     def summary(self) -> dict[str, Counts]:
-        """Counts by kind (and ``hidden``) per row: value keys, then parts; rows in order."""
+        """Counts of texts by kind (and ``hidden``) per row: value keys, then parts; rows in
+        order. Containers (a section, the supervisor column, the practice numbering) are
+        listed as changes but are not texts, so not counted."""
         counts: dict[str, Counter[str]] = {row: Counter() for row in self.rows}
         for row, n in self.unchanged.items():
             counts.setdefault(row, Counter())[ChangeKind.UNCHANGED.value] += n
-        visible = set(map(id, self.changes))
-        for c in self.entries:
-            key = c.kind.value if id(c) in visible else "hidden"
+        for c in self.shown:
+            if c.old is None and c.new is None:
+                continue
+            key = "hidden" if hidden_by(c, self.ignore) else c.kind.value
             counts.setdefault(c.row, Counter())[key] += 1
         columns: list[str] = [k.value for k in KINDS] + ["hidden"]
         return {row: {k: counter[k] for k in columns} for row, counter in counts.items()}

@@ -27,23 +27,41 @@ class Role(Enum):
     SEQUENCE = "sequence"
 
 
-#: Part names (as summary rows and in JSON), in document order; value rows go where "values" is.
+#: Part names (as summary rows and in JSON), in the order a reader wants them: the values
+#: first (value rows go where "values" is), then the glossary, the rest of the edition, the
+#: parts only WHO prints, and the metadata last.
 PARTS: Final = (
+    "values",
+    "glossary",
     "edition",
-    "metadata",
     "front matter",
+    "back matter",
     "who values",
     "key objectives",
     "misconceptions",
-    "values",
     "language examples",
     "competencies",
     "interview questions",
     "role table",
     "job description",
-    "glossary",
-    "back matter",
+    "metadata",
 )
+#: How each part is named in headings, in the guideline's words.
+PART_LABELS: Final = {
+    "values": "Values",
+    "glossary": "Glossary",
+    "edition": "Title and subtitle",
+    "front matter": "Front matter",
+    "back matter": "Back matter",
+    "who values": "WHO values",
+    "key objectives": "Key objectives",
+    "misconceptions": "Misconceptions",
+    "language examples": "Language examples",
+    "competencies": "Competencies",
+    "interview questions": "Interview questions",
+    "job description": "Job description",
+    "metadata": "Metadata",
+}
 
 _PART_OF: Final = {
     "title": "edition",

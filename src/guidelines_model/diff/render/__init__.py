@@ -26,25 +26,27 @@ def _rev_notes(report: RevReport) -> list[str]:
     return notes or ([] if report.diffs else ["No edition to compare."])
 
 
-def _rev(report: RevReport, fmt: str, colour: bool) -> str:
+def _rev(report: RevReport, fmt: str, colour: bool, width: int | None) -> str:
     title = f"Changes since {report.rev} (working tree)"
     notes = _rev_notes(report)
     if fmt == "json":
         return _json.dumps(_json.rev_data(report))
     if fmt == "html":
         head = [f"<p>{html_escape(n)}</p>" for n in notes]
-        return _html.pages_html(title, [head, *(_html.diff_body(d, 2) for d in report.diffs)])
+        return _html.pages_html(title, [head, *_html.rev_bodies(report.diffs)])
     if fmt == "markdown":
         parts = [f"# {escape(title)}\n", *(f"{escape(n)}\n" for n in notes)]
         return "\n".join([*parts, *(_md.diff_markdown(d, 2) for d in report.diffs)])
-    return "\n".join([title, *notes, "", *(_text.diff_text(d, colour) for d in report.diffs)])
+    return "\n".join(
+        [title, *notes, "", *(_text.diff_text(d, colour, width) for d in report.diffs)]
+    )
 
 
-_DIFF: Final[dict[str, Callable[[DiffResult, bool], str]]] = {
+_DIFF: Final[dict[str, Callable[[DiffResult, bool, int | None], str]]] = {
     "text": _text.diff_text,
-    "markdown": lambda r, _: _md.diff_markdown(r),
-    "json": lambda r, _: _json.dumps(_json.diff_data(r)),
-    "html": lambda r, _: _html.diff_html(r),
+    "markdown": lambda r, _, __: _md.diff_markdown(r),
+    "json": lambda r, _, __: _json.dumps(_json.diff_data(r)),
+    "html": lambda r, _, __: _html.diff_html(r),
 }
 _COLLATION: Final[dict[str, Callable[[Collation, bool], str]]] = {
     "text": _text.collation_text,
@@ -55,13 +57,18 @@ _COLLATION: Final[dict[str, Callable[[Collation, bool], str]]] = {
 
 
 def render(
-    obj: DiffResult | Collation | RevReport, fmt: str = "text", *, colour: bool = False
+    obj: DiffResult | Collation | RevReport,
+    fmt: str = "text",
+    *,
+    colour: bool = False,
+    width: int | None = None,
 ) -> str:
-    """``obj`` in format ``fmt`` (text, markdown, json, html); ``colour`` for ANSI text."""
+    """``obj`` in format ``fmt`` (text, markdown, json, html); ``colour`` for ANSI text,
+    ``width`` to wrap text lines (none by default)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     if isinstance(obj, DiffResult):
-        return _DIFF[fmt](obj, colour)
+        return _DIFF[fmt](obj, colour, width)
     if isinstance(obj, Collation):
         return _COLLATION[fmt](obj, colour)
-    return _rev(obj, fmt, colour)
+    return _rev(obj, fmt, colour, width)

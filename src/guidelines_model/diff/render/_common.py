@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from guidelines_model.diff.model import KINDS, Change, ChangeKind, DiffResult, EditionRef
-from guidelines_model.diff.units import PARTS
+from guidelines_model.diff.units import PART_LABELS
 
 COLUMNS: tuple[str, ...] = (*(k.value for k in KINDS), "hidden")
 GAP = "—"
@@ -17,8 +17,8 @@ def side(ref: EditionRef) -> str:
 
 
 def heading(row: str) -> str:
-    """A summary row as a heading: the value key as is, a part name capitalised."""
-    return row[:1].upper() + row[1:] if row in PARTS else row
+    """A summary row as a heading: the value key as is, a part in the guideline's words."""
+    return PART_LABELS.get(row, row)
 
 
 def flat(text: str) -> str:
@@ -35,10 +35,11 @@ def visible(text: str) -> str:
 
 def excerpt(c: Change) -> str | None:
     """The one line a single-column format prints under a change that is not a rewording: the
-    text of an added or moved unit, the old text of a removed one (``None`` for the rest)."""
+    text of an added, moved or renumbered unit, the old text of a removed one (``None`` for
+    the rest)."""
     if c.is_text_change:
         return None
-    if c.kind in (ChangeKind.ADDED, ChangeKind.MOVED) and c.new is not None:
+    if c.kind in (ChangeKind.ADDED, ChangeKind.MOVED, ChangeKind.RENUMBERED) and c.new is not None:
         return flat(c.new)
     if c.kind is ChangeKind.REMOVED and c.old is not None:
         return flat(c.old)

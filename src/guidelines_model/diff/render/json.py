@@ -1,39 +1,46 @@
-"""JSON output (``schema_version: 1``), indented, keys in a fixed order, trailing newline.
+"""JSON output (``schema_version: 2``), indented, keys in a fixed order, trailing newline.
 
-A pairwise diff::
+Every diff output has one shape, described by ``schema/diff.schema.json``. A diff of two
+editions and a comparison with a git revision (``--rev``) differ only in ``kind``, ``rev``, the
+editions found on one side only, and how many comparisons they hold::
 
-    {"schema_version": 1, "kind": "diff",
-     "old": {"id", "title", "year", "revision"}, "new": {...},
+    {"schema_version": 2, "kind": "diff" | "rev",
+     "rev": null | "HEAD",                     # the git revision of the old sides
+     "editions_added": [], "editions_removed": [],   # --rev: editions on one side only
      "ignore": ["spelling", ...],              # classes hidden (sorted)
-     "hidden": 0,                              # changes hidden by "ignore"
-     "summary": {"rows": {ROW: COUNTS}, "total": COUNTS},
-     "changes": [CHANGE, ...]}                 # visible changes, in document order
+     "include": ["provenance"],                # what is shown only on request
+     "parts": ["values"],                      # --part ([] for every part)
+     "comparisons": [{"old": EDITION, "new": EDITION, "hidden": 0,
+                      "summary": {"rows": {ROW: COUNTS}, "total": COUNTS}}],
+     "changes": [CHANGE, ...]}                 # listed changes of every comparison, in order
 
-ROW is a value key or a part name ("front matter", "glossary"...); COUNTS maps each kind
-(unchanged, added, removed, moved, reworded, renumbered) and "hidden" to a count. A CHANGE::
+EDITION is ``{"id", "title", "year", "revision"}``. ROW is a value key or a part name ("front
+matter", "glossary"...); COUNTS maps each kind (unchanged, added, removed, moved, reworded,
+renumbered) and "hidden" to a count of texts. A CHANGE::
 
-    {"kind": "reworded",                       # added removed moved reworded renumbered
-     "classification": ["punctuation"],        # whitespace punctuation capitalisation spelling
+    {"old_edition": "2013", "new_edition": "2019_supervisors",
+     "kind": "reworded",                       # added removed moved reworded renumbered
+                                               # split merged (running text cut or joined)
+     "classification": ["punctuation"],        # every class that applies: whitespace
+                                               # punctuation capitalisation spelling correction
                                                # substantive; [] when the wording is the same
-     "node": "practice-item",                  # node kind (see guidelines_model.model.nodes), or
-                                               # "metadata"
+     "node": "practice-item",                  # node kind (see guidelines_model.model.nodes),
+                                               # "opening-list", "metadata" or "provenance"
      "part": "values", "value": "transparent", # value key, or null outside the values
      "old_id": "2013/transparent/practice/2",  # null where absent (and for metadata)
      "new_id": "2019_supervisors/transparent/practice/2",
+     "old_ids": [], "new_ids": [],             # every block of a merge's old / split's new side
      "field": null,                            # the metadata field, e.g. "licence.name"
      "old": "...", "new": "...",               # texts, null where absent or not a text
      "similarity": 1.0,                        # 0-1 when both sides are present, else null
      "label": "Value 11 \"...\", practice item 2: reworded (punctuation)",
      "words": [["equal", "..."], ["delete", " "], ["insert", "-"], ...]}  # [] unless reworded
 
-A collation: ``{"schema_version": 1, "kind": "collation", "editions": [EDITION, ...],
-"summary": {"same", "variant", "partial"}, "rows": [ROW, ...]}`` where a ROW is ``{"group",
-"part", "value", "node", "label", "status", "cells": [CELL or null per edition]}`` and a CELL is
-``{"id", "text", "variant", "classification", "words"}`` (words against the previous wording).
-
-A comparison with a git revision: ``{"schema_version": 1, "kind": "rev", "rev": "HEAD",
-"added": [ids], "removed": [ids], "diffs": [DIFF, ...]}`` (each DIFF as above, without its own
-``schema_version``).
+A collation: ``{"schema_version": 2, "kind": "collation", "editions": [EDITION, ...],
+"bases": [null or edition id per column], "parts": [...], "summary": {"same", "variant",
+"partial"}, "rows": [ROW, ...]}`` where a ROW is ``{"group", "part", "value", "node", "label",
+"status", "cells": [CELL or null per edition]}`` and a CELL is ``{"id", "text", "variant",
+"classification", "words", "base"}`` (words against the base edition's wording).
 """
 
 from __future__ import annotations
@@ -48,7 +55,7 @@ from guidelines_model.diff.words import Token
 if TYPE_CHECKING:
     from guidelines_model.diff.git import RevReport
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _ref(e: EditionRef) -> dict[str, Any]:
@@ -59,9 +66,11 @@ def _words(parts: tuple[Token, ...]) -> list[list[str]]:
     return [[t.tag, t.text] for t in parts]
 
 
-def change_data(c: Change) -> dict[str, Any]:
-    """One change as JSON data."""
+def change_data(c: Change, result: DiffResult) -> dict[str, Any]:
+    """One change of ``result`` as JSON data."""
     return {
+        "old_edition": result.old.id,
+        "new_edition": result.new.id,
         "kind": c.kind.value,
         "classification": sorted(k.value for k in c.classification),
         "node": c.node,
@@ -69,6 +78,8 @@ def change_data(c: Change) -> dict[str, Any]:
         "value": c.value,
         "old_id": c.old_id,
         "new_id": c.new_id,
+        "old_ids": list(c.old_ids),
+        "new_ids": list(c.new_ids),
         "field": c.field,
         "old": c.old,
         "new": c.new,
@@ -78,20 +89,42 @@ def change_data(c: Change) -> dict[str, Any]:
     }
 
 
-def diff_data(result: DiffResult) -> dict[str, Any]:
-    """A diff as JSON data (without ``schema_version``)."""
+def _comparison(result: DiffResult) -> dict[str, Any]:
     return {
-        "kind": "diff",
         "old": _ref(result.old),
         "new": _ref(result.new),
-        "ignore": sorted(c.value for c in result.ignore),
         "hidden": result.hidden,
         "summary": {
             "rows": {r: n for r, n in result.summary().items() if any(n.values())},
             "total": result.totals(),
         },
-        "changes": [change_data(c) for c in result.changes],
     }
+
+
+def _diffs_data(
+    kind: str,
+    diffs: tuple[DiffResult, ...],
+    rev: str | None = None,
+    added: tuple[str, ...] = (),
+    removed: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    first = diffs[0] if diffs else None
+    return {
+        "kind": kind,
+        "rev": rev,
+        "editions_added": list(added),
+        "editions_removed": list(removed),
+        "ignore": sorted(c.value for c in first.ignore) if first else [],
+        "include": sorted(first.include) if first else [],
+        "parts": sorted(first.parts) if first else [],
+        "comparisons": [_comparison(d) for d in diffs],
+        "changes": [change_data(c, d) for d in diffs for c in d.changes],
+    }
+
+
+def diff_data(result: DiffResult) -> dict[str, Any]:
+    """A diff as JSON data (without ``schema_version``)."""
+    return _diffs_data("diff", (result,))
 
 
 def _cell(c: Cell | None) -> dict[str, Any] | None:
@@ -103,6 +136,7 @@ def _cell(c: Cell | None) -> dict[str, Any] | None:
         "variant": c.variant,
         "classification": sorted(k.value for k in c.classification),
         "words": _words(c.words),
+        "base": c.base,
     }
 
 
@@ -111,6 +145,8 @@ def collation_data(table: Collation) -> dict[str, Any]:
     return {
         "kind": "collation",
         "editions": [_ref(e) for e in table.editions],
+        "bases": [None if b is None else table.editions[b].id for b in table.bases],
+        "parts": sorted(table.parts),
         "summary": {s: table.count(s) for s in ("same", "variant", "partial")},
         "rows": [
             {
@@ -128,14 +164,9 @@ def collation_data(table: Collation) -> dict[str, Any]:
 
 
 def rev_data(report: RevReport) -> dict[str, Any]:
-    """A comparison with a git revision as JSON data (without ``schema_version``)."""
-    return {
-        "kind": "rev",
-        "rev": report.rev,
-        "added": list(report.added),
-        "removed": list(report.removed),
-        "diffs": [diff_data(d) for d in report.diffs],
-    }
+    """A comparison with a git revision as JSON data (without ``schema_version``): the shape
+    of a diff, with one comparison per edition on both sides."""
+    return _diffs_data("rev", report.diffs, report.rev, report.added, report.removed)
 
 
 def dumps(data: dict[str, Any]) -> str:

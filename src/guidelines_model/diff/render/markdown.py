@@ -50,13 +50,14 @@ def inline(parts: tuple[Token, ...]) -> str:
 
 
 def _table(result: DiffResult) -> list[str]:
-    out = ["| | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
+    out = ["| texts | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
     for row, counts in summary_rows(result):
         name = f"**{row}**" if row == "total" else escape(heading(row))
         out.append(f"| {name} | " + " | ".join(str(counts[c]) for c in COLUMNS) + " |")
     return out
 
 
+LEGEND = "Legend: <del>deleted</del> <ins>inserted</ins>; ␣ a changed space, ¶ a paragraph break."
 _EXCERPT_TAG = {ChangeKind.ADDED: "ins", ChangeKind.REMOVED: "del"}
 
 
@@ -87,7 +88,7 @@ def diff_markdown(result: DiffResult, level: int = 1) -> str:
     if result.hidden:
         ignored = ", ".join(sorted(c.value for c in result.ignore))
         out += [f"{result.hidden} change(s) hidden: only {escape(ignored)}.", ""]
-    out += [f"{h}# Summary", "", *_table(result), ""]
+    out += [f"{h}# Summary", "", *_table(result), "", LEGEND, ""]
     if not result.changes:
         out += ["No changes.", ""]
     for row, changes in grouped(result.changes):
@@ -98,19 +99,32 @@ def diff_markdown(result: DiffResult, level: int = 1) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _cell(cell: Cell | None, earlier: bool) -> str:
+def same_as(cell: Cell) -> str:
+    """What an unchanged compared cell says: ``= 2013``, or ``= 2013 (spelling ignored)``."""
+    ignored = ", ".join(sorted(c.value for c in cell.classification))
+    return f"= {cell.base} ({ignored} ignored)" if ignored else f"= {cell.base}"
+
+
+def _cell(cell: Cell | None) -> str:
     if cell is None:
         return GAP
     if cell.variant:
         return inline(cell.words)
-    return "=" if earlier else escape(flat(cell.text))
+    return escape(same_as(cell)) if cell.base is not None else escape(flat(cell.text))
+
+
+def bases_line(table: Collation) -> str:
+    """Which edition each column is compared with."""
+    names = [side(e) for e in table.editions]
+    pairs = [f"{names[k]} with {names[b]}" for k, b in enumerate(table.bases) if b is not None]
+    return "Each column is compared with its base: " + "; ".join(pairs) + "."
 
 
 def collation_markdown(table: Collation, level: int = 1) -> str:
     """The collation as Markdown tables, one per value or part.
 
-    A cell shows the first wording in full, then each change from the previous wording inline;
-    ``=`` for the same wording, ``—`` for a gap.
+    A cell shows the base wording in full, a variant's changes from its base inline, ``= ID``
+    for the same wording as its base ``ID``, ``—`` for a gap.
     """
     h = "#" * level
     names = [escape(side(e)) for e in table.editions]
@@ -119,6 +133,10 @@ def collation_markdown(table: Collation, level: int = 1) -> str:
         "",
         f"{len(table.rows)} rows: {table.count('same')} the same in every edition, "
         f"{table.count('variant')} with variants, {table.count('partial')} with gaps.",
+        "",
+        escape(bases_line(table)),
+        "",
+        LEGEND,
         "",
     ]
     current = None
@@ -132,8 +150,6 @@ def collation_markdown(table: Collation, level: int = 1) -> str:
                 "| | " + " | ".join(names) + " |",
                 "| --- |" + " --- |" * len(names),
             ]
-        cells = [
-            _cell(c, any(x is not None for x in row.cells[:k])) for k, c in enumerate(row.cells)
-        ]
+        cells = [_cell(c) for c in row.cells]
         out.append(f"| {escape(row.label)} | " + " | ".join(cells) + " |")
     return "\n".join(out).strip("\n") + "\n"

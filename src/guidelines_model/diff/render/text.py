@@ -1,13 +1,18 @@
-"""Terminal output: a summary table, then every change with its words highlighted.
+"""Terminal output: a summary table and its legend, then every change with its words
+highlighted.
 
 Coloured with ANSI codes when asked (the command asks when stdout is a terminal and NO_COLOR is
-unset); otherwise inline changes are marked wdiff-style, ``[-deleted-]{+inserted+}``.
+unset); otherwise inline changes are marked wdiff-style, ``[-deleted-]{+inserted+}``. Lines are
+wrapped to ``width`` when one is given (the command gives the terminal's; none when piped, so
+that tools see one change per line).
 """
 
 from __future__ import annotations
 
+import re
+
 from guidelines_model.diff.collate import Collation
-from guidelines_model.diff.model import Change, ChangeKind, DiffResult
+from guidelines_model.diff.model import PART_CHOICES, Change, ChangeKind, DiffResult
 from guidelines_model.diff.render._common import (
     COLUMNS,
     GAP,
@@ -51,10 +56,50 @@ class _Style:
         return "".join(out)
 
 
+_ANSI = re.compile(r"\033\[[0-9;]*m")
+#: What the summary table counts, in its top-left cell.
+COUNTS = "texts"
+
+
+def legend(colour: bool) -> str:
+    """The one line that explains the marks of an inline change."""
+    marks = (
+        "deleted words struck through in red, inserted underlined in green"
+        if colour
+        else "[-deleted-] {+inserted+}"
+    )
+    return f"Legend: {marks}; ␣ a changed space, ¶ a paragraph break; + added, - removed."
+
+
+def wrap(line: str, width: int | None) -> list[str]:
+    """``line`` cut at spaces to ``width`` visible characters (colour codes take none), the
+    continuation indented like the line and two more; one line when ``width`` is None."""
+    if width is None or len(_ANSI.sub("", line)) <= width:
+        return [line]
+    lead = len(line) - len(line.lstrip(" "))
+    indent = " " * (lead + 2)
+    words = line[lead:].split(" ")
+    out: list[str] = []
+    current = line[:lead] + words[0]
+    for word in words[1:]:
+        candidate = f"{current} {word}"
+        if current.strip() and len(_ANSI.sub("", candidate)) > width:
+            out.append(current)
+            current = indent + word
+        else:
+            current = candidate
+    out.append(current)
+    return out
+
+
 def _table(rows: list[tuple[str, dict[str, int]]], style: _Style) -> list[str]:
-    width = max(len(heading(r)) for r, _ in rows)
+    width = max(len(COUNTS), *(len(heading(r)) for r, _ in rows))
     widths = [max(len(c), 5) for c in COLUMNS]
-    head = " " * width + "  " + "  ".join(c.rjust(w) for c, w in zip(COLUMNS, widths, strict=True))
+    head = (
+        COUNTS.ljust(width)
+        + "  "
+        + "  ".join(c.rjust(w) for c, w in zip(COLUMNS, widths, strict=True))
+    )
     out = [style(head, "1")]
     for row, counts in rows:
         cells = "  ".join(str(counts[c]).rjust(w) for c, w in zip(COLUMNS, widths, strict=True))
@@ -78,8 +123,8 @@ def _change(c: Change, style: _Style) -> list[str]:
     return out
 
 
-def diff_text(result: DiffResult, colour: bool = False) -> str:
-    """The diff as terminal text."""
+def diff_text(result: DiffResult, colour: bool = False, width: int | None = None) -> str:
+    """The diff as terminal text, wrapped to ``width`` if given."""
     style = _Style(colour)
     old, new = result.old, result.new
     out = [
@@ -90,10 +135,13 @@ def diff_text(result: DiffResult, colour: bool = False) -> str:
         ),
         "",
     ]
-    out += [*_table(summary_rows(result), style), ""]
+    out += [*_table(summary_rows(result), style), legend(colour), ""]
     if result.hidden:
         ignored = ", ".join(sorted(c.value for c in result.ignore))
         out += [f"{result.hidden} change(s) hidden: only {ignored}", ""]
+    if result.parts and "all" not in result.parts:
+        shown = ", ".join(p for p in PART_CHOICES if p in result.parts)
+        out += [f"Changes listed below: {shown} only (the table counts every part).", ""]
     if not result.changes:
         out.append("No changes.")
     for row, changes in grouped(result.changes):
@@ -101,18 +149,22 @@ def diff_text(result: DiffResult, colour: bool = False) -> str:
         for c in changes:
             out += _change(c, style)
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(line for raw in out for line in wrap(raw, width)).rstrip("\n") + "\n"
 
 
 def collation_text(table: Collation, colour: bool = False) -> str:
-    """The collation as terminal text: each row with every edition's wording below it."""
+    """The collation as terminal text: each row with every edition's wording below it, each
+    compared with its base edition."""
     style = _Style(colour)
     names = [side(e) for e in table.editions]
     width = max(len(n) for n in names)
+    pairs = [f"{names[k]} with {names[b]}" for k, b in enumerate(table.bases) if b is not None]
     out = [
         style("Collation of " + ", ".join(names), "1"),
         f"{len(table.rows)} rows: {table.count('same')} same, {table.count('variant')} "
         "with variants, " + f"{table.count('partial')} with gaps",
+        "Each column is compared with its base: " + "; ".join(pairs) + ".",
+        legend(colour),
         "",
     ]
     current = None
@@ -126,8 +178,10 @@ def collation_text(table: Collation, colour: bool = False) -> str:
                 text = style(GAP, "2")
             elif cell.variant:
                 text = style.inline(cell.words)
-            elif any(c is not None for c in row.cells[: names.index(name)]):
-                text = style("(same)", "2")
+            elif cell.base is not None:
+                ignored = ", ".join(sorted(c.value for c in cell.classification))
+                same = f"(same as {cell.base}" + (f", {ignored} ignored)" if ignored else ")")
+                text = style(same, "2")
             else:
                 text = flat(cell.text)
             out.append(f"    {name.ljust(width)}  {text}")
