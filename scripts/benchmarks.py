@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from synthetic import ROOT, Corpus, yaml_files
+from synthetic import ROOT, Corpus, long_text_content, yaml_files
 
 from guidelines_model import Edition, Library, load_edition, load_library
 
@@ -354,90 +354,6 @@ def memory(corpus: Corpus, cache_dir: Path) -> list[Result]:
 
 
 # --- one text at the length limit -----------------------------------------------------------
-
-_WORDS = [
-    "peer",
-    "supporters",
-    "respect",
-    "choice",
-    "recovery",
-    "hope",
-    "trust",
-    "people",
-    "services",
-    "support",
-    "share",
-    "lived",
-    "experience",
-    "listen",
-    "encourage",
-    "community",
-    "growth",
-    "safety",
-    "dignity",
-    "voice",
-    "respect",
-    "honest",
-    "open",
-    "learning",
-    "wellness",
-    "mutual",
-    "strength",
-    "journey",
-    "person",
-    "connection",
-    "power",
-    "equal",
-]
-
-
-def long_text(chars: int, seed: int) -> str:
-    """Plain words, deterministic, at most ``chars`` characters, ending with a full stop."""
-    import random
-
-    rng = random.Random(seed)
-    out: list[str] = []
-    size = 0
-    while size < chars - 12:
-        word = rng.choice(_WORDS)
-        out.append(word)
-        size += len(word) + 1
-    return " ".join(out)[: chars - 1].rstrip() + "."
-
-
-def reworded(text: str, fraction: float, seed: int) -> str:
-    """``text`` with ``fraction`` of its words replaced, no longer than it was."""
-    import random
-
-    rng = random.Random(seed)
-    words = text.rstrip(".").split(" ")
-    for i in rng.sample(range(len(words)), int(len(words) * fraction)):
-        words[i] = rng.choice([w for w in _WORDS if len(w) <= len(words[i])] or ["a"])
-    return " ".join(words) + "."
-
-
-def long_text_content(dest: Path, chars: int) -> Path:
-    """A copy of the real content where the first practice item of value 1 is a text of
-    ``chars`` characters in 2013, and the same text reworded 10 % in the two editions based on
-    it (so that both the diff and GM601 compare two texts at the limit)."""
-    from guidelines_model.write.dump import write_edition
-
-    content = dest / "content"
-    shutil.rmtree(dest, ignore_errors=True)
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "sources", dest / "sources")
-    base = long_text(chars, seed=1)
-    for n, edition in enumerate(("2013", "2019_supervisors", "who_2017")):
-        doc = load_edition(content / edition)
-        text = base if n == 0 else reworded(base, 0.10, seed=n)
-        value = doc.values[0]
-        items = (value.practice.items[0].model_copy(update={"text": text}),)
-        practice = value.practice.model_copy(update={"items": items + value.practice.items[1:]})
-        value = value.model_copy(update={"practice": practice})
-        values = (value, *doc.values[1:])
-        write_edition(doc.model_copy(update={"values": values}), content / edition)
-    return content
-
 
 _LONG_COMMANDS = {
     "diff 2013 2019_supervisors": ["diff", "2013", "2019_supervisors"],

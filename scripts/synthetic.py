@@ -5,6 +5,9 @@ their edited copies (reworded, moved, added and removed items: the diff fixture'
 and libraries of many 12-value editions. Files are written by :func:`dump.write_edition`, so
 the layout is the loader's (``edition.yaml``, ``values/NNNN-key.yaml``).
 
+``long_text_content(dest, chars)`` copies the real content with one text at ``chars``
+characters on both sides of a diff (the ``long`` benchmark).
+
 ``corpus(root, sizes, libraries)`` generates what is missing and returns the folders; a stamp
 file per folder (the generator version) makes reruns instant.
 """
@@ -23,7 +26,7 @@ sys.path.insert(0, str(ROOT))  # for tests.fixtures.diff.synthetic
 
 from tests.fixtures.diff.synthetic import edit, edition_data, sentence  # noqa: E402
 
-from guidelines_model import CANONICAL_VALUE_KEYS, Edition  # noqa: E402
+from guidelines_model import CANONICAL_VALUE_KEYS, Edition, load_edition  # noqa: E402
 from guidelines_model.write.dump import write_edition  # noqa: E402
 
 #: Bump when the generated files change: a corpus with another stamp is regenerated.
@@ -137,6 +140,86 @@ def main(argv: list[str] | None = None) -> None:
     libraries = [int(x) for x in args.libraries.split(",") if x]
     c = corpus(args.out, sizes, libraries)
     print(f"{c.root} in {time.perf_counter() - start:.1f} s")
+
+
+# --- one text at the length limit -----------------------------------------------------------
+
+_WORDS = [
+    "peer",
+    "supporters",
+    "respect",
+    "choice",
+    "recovery",
+    "hope",
+    "trust",
+    "people",
+    "services",
+    "support",
+    "share",
+    "lived",
+    "experience",
+    "listen",
+    "encourage",
+    "community",
+    "growth",
+    "safety",
+    "dignity",
+    "voice",
+    "respect",
+    "honest",
+    "open",
+    "learning",
+    "wellness",
+    "mutual",
+    "strength",
+    "journey",
+    "person",
+    "connection",
+    "power",
+    "equal",
+]
+
+
+def long_text(chars: int, seed: int) -> str:
+    """Plain words, deterministic, at most ``chars`` characters, ending with a full stop."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < chars - 12:
+        word = rng.choice(_WORDS)
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)[: chars - 1].rstrip() + "."
+
+
+def reworded(text: str, fraction: float, seed: int) -> str:
+    """``text`` with ``fraction`` of its words replaced, no longer than it was."""
+    rng = random.Random(seed)
+    words = text.rstrip(".").split(" ")
+    for i in rng.sample(range(len(words)), int(len(words) * fraction)):
+        words[i] = rng.choice([w for w in _WORDS if len(w) <= len(words[i])] or ["a"])
+    return " ".join(words) + "."
+
+
+def long_text_content(dest: Path, chars: int) -> Path:
+    """A copy of the real content where the first practice item of value 1 is a text of
+    ``chars`` characters in 2013, and the same text reworded 10 % in the two editions based on
+    it (so that both the diff and GM601 compare two texts at the limit)."""
+    content = dest / "content"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "sources", dest / "sources")
+    base = long_text(chars, seed=1)
+    for n, edition in enumerate(("2013", "2019_supervisors", "who_2017")):
+        doc = load_edition(content / edition)
+        text = base if n == 0 else reworded(base, 0.10, seed=n)
+        value = doc.values[0]
+        items = (value.practice.items[0].model_copy(update={"text": text}),)
+        practice = value.practice.model_copy(update={"items": items + value.practice.items[1:]})
+        value = value.model_copy(update={"practice": practice})
+        values = (value, *doc.values[1:])
+        write_edition(doc.model_copy(update={"values": values}), content / edition)
+    return content
 
 
 if __name__ == "__main__":

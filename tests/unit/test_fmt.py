@@ -96,11 +96,22 @@ def test_fmt_refuses_a_link_out_of_the_folder(tmp_path: Path) -> None:
     assert outside.read_text(encoding="utf-8") == "root: x\n"
 
 
-def test_fmt_checks_the_size_before_reading(tmp_path: Path) -> None:
-    """A huge sparse file is refused by its size, never read (finding 4)."""
+def test_fmt_checks_the_size_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A huge sparse file is refused by its size, and not one byte of it is read (finding 4:
+    the limit was checked after reading the whole file)."""
+    import os
+
     big = tmp_path / "big.yaml"
     with big.open("wb") as fh:
         fh.truncate(6 * 1024**3)
+
+    def no_read(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("read before the size was checked")
+
+    monkeypatch.setattr(os, "read", no_read)
+    monkeypatch.setattr(Path, "read_bytes", no_read)
     with pytest.raises(LimitError, match="the limit is 5,242,880 bytes"):
         format_files([tmp_path], check=False)
 

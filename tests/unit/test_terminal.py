@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,20 @@ def test_error_messages_reach_the_terminal_escaped(monkeypatch: pytest.MonkeyPat
     assert main(["validate", "/nonexistent/\x1b]0;owned\x07\x1b[2J"]) == 1
     assert "\x1b" not in err.getvalue()
     assert "\\x1b]0;owned\\x07\\x1b[2J" in err.getvalue()
+
+
+def test_escaped_controls_in_content_never_reach_the_output(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title written with escapes (ESC, BEL) is a located load error for every command that
+    would print it (finding 5: list, show, diff and the exports wrote them out)."""
+    meta = content_copy / "2013" / "edition.yaml"
+    lines = meta.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[n] = 'title: "\\e]0;X\\a\\e[2J"\n'
+    meta.write_text("".join(lines), encoding="utf-8")
+    for args in (["list"], ["show", "2013"], ["export", "2013", "--format", "markdown"]):
+        assert main(["--content", str(content_copy), *args]) == 1
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err
+        assert f"edition.yaml:{n + 1}:8: control character U+001B in a quoted string" in err
