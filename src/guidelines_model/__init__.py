@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         YamlSyntaxError,
     )
     from guidelines_model.model.ids import CANONICAL_VALUE_KEYS
-    from guidelines_model.model.nodes import Node
+    from guidelines_model.model.nodes import Node, NodeKind
     from guidelines_model.model.origin import Location, Origin
     from guidelines_model.model.parts import (
         Approval,
@@ -72,7 +72,7 @@ _MODULES = {
         "YamlSyntaxError",
     ),
     "model.ids": ("CANONICAL_VALUE_KEYS",),
-    "model.nodes": ("Node",),
+    "model.nodes": ("Node", "NodeKind"),
     "model.origin": ("Location", "Origin"),
     "model.parts": (
         "Approval",
@@ -141,6 +141,7 @@ __all__ = [
     "Location",
     "Misconception",
     "Node",
+    "NodeKind",
     "NodeTypeError",
     "NotFoundError",
     "Note",

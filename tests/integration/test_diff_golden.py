@@ -12,7 +12,16 @@ from collections import Counter
 import pytest
 
 from guidelines_model import CANONICAL_VALUE_KEYS, Library
-from guidelines_model.diff import Change, ChangeKind, DiffResult, TextClass, collate, diff
+from guidelines_model.diff import (
+    Change,
+    ChangeKind,
+    DiffResult,
+    NodeKind,
+    Part,
+    TextClass,
+    collate,
+    diff,
+)
 from guidelines_model.diff.render import render
 
 W, P, C, S, K, X = (
@@ -381,14 +390,14 @@ def test_who_joins_value_7s_description(to_who: DiffResult) -> None:
 def test_who_only_parts_are_added(to_who: DiffResult) -> None:
     """Parts only WHO has come out as added, with their contents."""
     added = Counter((c.part, c.node) for c in to_who.changes if c.kind is ChangeKind.ADDED)
-    assert added[("who values", "who-value")] == 4
-    assert added[("key objectives", "key-objective")] == 7
-    assert added[("competencies", "competency")] == 12
-    assert added[("competencies", "competency-item")] == 62
-    assert added[("misconceptions", "misconception-row")] == 6
-    assert added[("language examples", "language-example")] == 3
-    assert added[("interview questions", "interview-question")] == 6
-    assert added[("job description", "section")] == 4
+    assert added[(Part.WHO_VALUES, NodeKind.WHO_VALUE)] == 4
+    assert added[(Part.KEY_OBJECTIVES, NodeKind.KEY_OBJECTIVE)] == 7
+    assert added[(Part.COMPETENCIES, NodeKind.COMPETENCY)] == 12
+    assert added[(Part.COMPETENCIES, NodeKind.COMPETENCY_ITEM)] == 62
+    assert added[(Part.MISCONCEPTIONS, NodeKind.MISCONCEPTION_ROW)] == 6
+    assert added[(Part.LANGUAGE_EXAMPLES, NodeKind.LANGUAGE_EXAMPLE)] == 3
+    assert added[(Part.INTERVIEW_QUESTIONS, NodeKind.INTERVIEW_QUESTION)] == 6
+    assert added[(Part.JOB_DESCRIPTION, NodeKind.SECTION)] == 4
     only_who = {
         "who values",
         "key objectives",

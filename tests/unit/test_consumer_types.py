@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from tests.strategies import editions
 
 from guidelines_model import Edition, Item, Library, Location
 from guidelines_model.export.json import from_json, to_json
@@ -46,3 +48,27 @@ def test_from_json_takes_text_or_a_path(library: Library, tmp_path: Path) -> Non
         back = from_json(source)
         assert isinstance(back, Edition)
         assert back == edition
+
+
+def test_node_kinds_and_parts_are_enumerated(library: Library) -> None:
+    """Every node the walk gives has a documented NodeKind; every change of a diff carries a
+    NodeKind and a Part (each also equal to its string)."""
+    from guidelines_model import NodeKind
+    from guidelines_model.diff import Part, diff
+
+    docs = [*library.editions.values(), *library.derivatives.values()]
+    kinds = {n.kind for d in docs for n in d.nodes()}
+    assert kinds <= set(NodeKind)
+    for new in ("2019_supervisors", "who_2017"):
+        result = diff(library.edition("2013"), library.edition(new))
+        assert all(type(c.node) is NodeKind and type(c.part) is Part for c in result.all_changes)
+    assert NodeKind.PRACTICE_ITEM.value == "practice-item"
+    assert Part.FRONT_MATTER.value == "front matter"
+
+
+@given(editions())
+def test_generated_editions_have_only_enumerated_node_kinds(edition: Edition) -> None:
+    """Whatever an edition holds, its node kinds are NodeKind members."""
+    from guidelines_model import NodeKind
+
+    assert {n.kind for n in edition.nodes()} <= set(NodeKind)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidelines_model.diff import NOISE, Change, ChangeKind, TextClass, parse_ignore
+from guidelines_model.diff import NOISE, Change, ChangeKind, NodeKind, Part, TextClass, parse_ignore
 from guidelines_model.diff.classify import classify, match_key, similarity
 from guidelines_model.diff.model import hidden_by
 from guidelines_model.diff.spelling import US_UK, canonical, is_variant
@@ -95,7 +95,7 @@ def test_a_word_split_or_joined_is_a_correction(
 def test_a_correction_is_not_hidden_as_noise() -> None:
     """--ignore noise leaves a correction visible; --ignore correction hides it."""
     c = Change(
-        ChangeKind.REWORDED, "description", "values", "transparent", "a", "b",
+        ChangeKind.REWORDED, NodeKind.DESCRIPTION, Part.VALUES, "transparent", "a", "b",
         "longterm", "long-term", classify("longterm", "long-term"), 1.0, None, None,
     )  # fmt: skip
     assert not hidden_by(c, parse_ignore("noise"))

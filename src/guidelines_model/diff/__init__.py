@@ -20,11 +20,13 @@ from guidelines_model.diff.model import (
     ChangeKind,
     DiffResult,
     EditionRef,
+    Part,
     Place,
     TextClass,
     parse_ignore,
 )
 from guidelines_model.diff.words import Token, word_diff
+from guidelines_model.model.nodes import NodeKind
 
 __all__ = [
     "NOISE",
@@ -38,6 +40,8 @@ __all__ = [
     "DiffUsageError",
     "EditionRef",
     "GitError",
+    "NodeKind",
+    "Part",
     "Place",
     "TextClass",
     "Token",

@@ -20,6 +20,7 @@ from guidelines_model.diff.model import (
     ChangeKind,
     DiffResult,
     EditionRef,
+    Part,
     Place,
     sort_changes,
 )
@@ -37,6 +38,7 @@ from guidelines_model.diff.units import (
 )
 from guidelines_model.load.loader import no_gc
 from guidelines_model.model.documents import Edition
+from guidelines_model.model.nodes import NodeKind
 from guidelines_model.model.parts import CoreValue
 
 
@@ -189,8 +191,8 @@ class _Builder:
             classes = SUBSTANTIVE if u.role is not Role.CONTAINER else frozenset()
         return Change(
             kind=kind,
-            node=u.kind,
-            part=u.part,
+            node=NodeKind(u.kind),
+            part=Part(u.part),
             value=u.value,
             old_id=x.id if x else None,
             new_id=y.id if y else None,
@@ -225,7 +227,7 @@ def _diff(a: Edition, b: Edition, threshold: float) -> DiffResult:
     return DiffResult(
         old=ref(a),
         new=ref(b),
-        entries=sort_changes(changes, rows),
+        all_changes=sort_changes(changes, rows),
         unchanged=dict(unchanged),
         rows=rows,
     )

@@ -23,9 +23,10 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from guidelines_model.diff.classify import SUBSTANTIVE, classify, match_key
-from guidelines_model.diff.model import PROVENANCE, Change, ChangeKind, Place
+from guidelines_model.diff.model import PROVENANCE, Change, ChangeKind, Part, Place
 from guidelines_model.diff.optimal_matching import match
 from guidelines_model.model.documents import Edition
+from guidelines_model.model.nodes import NodeKind
 from guidelines_model.model.parts import Approval
 
 #: Edition fields that are not metadata: the id, the parts compared as texts, and the notes,
@@ -152,8 +153,8 @@ def _approval_changes(a: Edition, b: Edition) -> list[Change]:
         out.append(
             Change(
                 kind=kind,
-                node="metadata",
-                part="metadata",
+                node=NodeKind.METADATA,
+                part=Part.METADATA,
                 value=None,
                 old_id=None,
                 new_id=None,
@@ -194,8 +195,8 @@ def metadata_changes(a: Edition, b: Edition) -> list[Change]:
         changes.append(
             Change(
                 kind=kind,
-                node=PROVENANCE if path[0] in PROVENANCE_FIELDS else "metadata",
-                part="metadata",
+                node=PROVENANCE if path[0] in PROVENANCE_FIELDS else NodeKind.METADATA,
+                part=Part.METADATA,
                 value=None,
                 old_id=None,
                 new_id=None,

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from guidelines_model.diff.words import Token, word_diff
+from guidelines_model.model.nodes import NodeKind
 
 
 class ChangeKind(StrEnum):
@@ -34,6 +35,28 @@ class ChangeKind(StrEnum):
     SPLIT = "split"
     #: Several old blocks of running text become one new one (compared joined).
     MERGED = "merged"
+
+
+class Part(StrEnum):
+    """The part of a document a change is in (:attr:`Change.part`), in the order diffs list
+    them. Each member equals its string (``Part.FRONT_MATTER == "front matter"``)."""
+
+    VALUES = "values"
+    GLOSSARY = "glossary"
+    #: The edition's title and subtitle.
+    EDITION = "edition"
+    FRONT_MATTER = "front matter"
+    BACK_MATTER = "back matter"
+    #: The parts only WHO 2017 prints.
+    WHO_VALUES = "who values"
+    KEY_OBJECTIVES = "key objectives"
+    MISCONCEPTIONS = "misconceptions"
+    LANGUAGE_EXAMPLES = "language examples"
+    COMPETENCIES = "competencies"
+    INTERVIEW_QUESTIONS = "interview questions"
+    ROLE_TABLE = "role table"
+    JOB_DESCRIPTION = "job description"
+    METADATA = "metadata"
 
 
 class TextClass(StrEnum):
@@ -55,7 +78,7 @@ NOISE: frozenset[TextClass] = frozenset(TextClass) - {TextClass.SUBSTANTIVE, Tex
 
 #: The node of a change to where the content comes from (sources, sha256, placement of parts):
 #: left out of every output unless ``include`` names it.
-PROVENANCE = "provenance"
+PROVENANCE = NodeKind.PROVENANCE
 #: What ``include`` may name.
 INCLUDABLE: frozenset[str] = frozenset({PROVENANCE})
 
@@ -124,8 +147,10 @@ class Change:
     """One node compared across two editions. ``old``/``new`` are texts (``None`` if absent)."""
 
     kind: ChangeKind
-    node: str
-    part: str
+    #: What the node is (``NodeKind.PRACTICE_ITEM``, equal to ``"practice-item"``).
+    node: NodeKind
+    #: The part of the document it is in (``Part.VALUES``, equal to ``"values"``).
+    part: Part
     value: str | None
     old_id: str | None
     new_id: str | None
@@ -243,8 +268,9 @@ class DiffResult:
 
     old: EditionRef
     new: EditionRef
-    #: Every change, hidden or not (unchanged texts are only counted, in ``unchanged``).
-    entries: tuple[Change, ...]
+    #: Every change, hidden or not (unchanged texts are only counted, in ``unchanged``);
+    #: :attr:`changes` is what is listed.
+    all_changes: tuple[Change, ...]
     #: Unchanged texts per summary row.
     unchanged: Mapping[str, int] = dataclasses.field(default_factory=dict)
     ignore: frozenset[TextClass] = frozenset()
@@ -259,10 +285,10 @@ class DiffResult:
 
     @cached_property
     def shown(self) -> tuple[Change, ...]:
-        """The entries this result reports at all (provenance only when included)."""
+        """The changes this result reports at all (provenance only when included)."""
         if PROVENANCE in self.include:
-            return self.entries
-        return tuple(c for c in self.entries if c.node != PROVENANCE)
+            return self.all_changes
+        return tuple(c for c in self.all_changes if c.node != PROVENANCE)
 
     @cached_property
     def changes(self) -> tuple[Change, ...]:
@@ -315,7 +341,7 @@ class DiffResult:
             self,
             old=self.new,
             new=self.old,
-            entries=sort_changes([c.mirror() for c in self.entries], self.rows),
+            all_changes=sort_changes([c.mirror() for c in self.all_changes], self.rows),
         )
 
 

@@ -14,11 +14,12 @@ implicit, and would report nothing for an edition that prints no opening list at
 from __future__ import annotations
 
 from guidelines_model.diff.classify import SUBSTANTIVE
-from guidelines_model.diff.model import Change, ChangeKind, Place
+from guidelines_model.diff.model import Change, ChangeKind, Part, Place
 from guidelines_model.model.documents import Edition
+from guidelines_model.model.nodes import NodeKind
 
 #: The node kind and local id of the opening list as one change.
-NODE = "opening-list"
+NODE = NodeKind.OPENING_LIST
 PLACE = Place("Opening list", "", NODE)
 
 
@@ -63,7 +64,7 @@ def opening_lists(a: Edition, b: Edition) -> tuple[Edition, Edition, list[Change
     change = Change(
         kind=ChangeKind.REMOVED if in_a else ChangeKind.ADDED,
         node=NODE,
-        part="front matter",
+        part=Part.FRONT_MATTER,
         value=None,
         old_id=f"{a.id}/{NODE}" if in_a else None,
         new_id=f"{b.id}/{NODE}" if in_b else None,

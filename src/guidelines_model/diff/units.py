@@ -59,6 +59,7 @@ PART_LABELS: Final = {
     "language examples": "Language examples",
     "competencies": "Competencies",
     "interview questions": "Interview questions",
+    "role table": "Role table",
     "job description": "Job description",
     "metadata": "Metadata",
 }

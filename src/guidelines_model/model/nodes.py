@@ -9,12 +9,81 @@ parts a document is made of.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import StrEnum
 from typing import NamedTuple
 
 from guidelines_model.model.ids import join
 from guidelines_model.model.parts import CoreValue, Footnote, Item, Section
 
 Path = tuple[str | int, ...]
+
+
+class NodeKind(StrEnum):
+    """What a citable node is: :attr:`Node.kind`, and :attr:`Change.node
+    <guidelines_model.diff.Change.node>` in a diff. Each member equals its string
+    (``NodeKind.PRACTICE_ITEM == "practice-item"``), so either can be compared."""
+
+    #: Documents and their titles.
+    EDITION = "edition"
+    DERIVATIVE = "derivative"
+    EDITION_TITLE = "edition-title"
+    EDITION_SUBTITLE = "edition-subtitle"
+    #: A front- or back-matter section (or a part of the job description), and its heading.
+    SECTION = "section"
+    HEADING = "heading"
+    #: The blocks of running text in a section, by how they are printed.
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    BULLET = "bullet"
+    NUMBERED = "numbered"
+    ATTRIBUTION = "attribution"
+    SUBHEADING = "subheading"
+    FOOTNOTE = "footnote"
+    #: A core value: the value, its heading, its title in the opening list, its description.
+    VALUE = "value"
+    VALUE_TITLE = "value-title"
+    LISTED_TITLE = "listed-title"
+    DESCRIPTION = "description"
+    #: The practice of a value: the column, its name, its items.
+    PRACTICE = "practice"
+    PRACTICE_NAME = "practice-name"
+    PRACTICE_ITEM = "practice-item"
+    #: The 2019 supervisor column: the column, its lead-in, its items.
+    SUPERVISOR = "supervisor"
+    SUPERVISOR_LEAD_IN = "supervisor-lead-in"
+    SUPERVISOR_ITEM = "supervisor-item"
+    #: A glossary entry, its term, its definition paragraphs.
+    GLOSSARY_ENTRY = "glossary-entry"
+    TERM = "term"
+    DEFINITION = "definition"
+    #: A derivative's one-sentence gloss of a value.
+    GLOSS = "gloss"
+    #: WHO 2017 parts: the four WHO values, key objectives, misconceptions, language examples,
+    #: competencies, interview questions, the role table.
+    WHO_VALUE = "who-value"
+    WHO_VALUE_NAME = "who-value-name"
+    WHO_VALUE_TEXT = "who-value-text"
+    KEY_OBJECTIVE = "key-objective"
+    MISCONCEPTION_ROW = "misconception-row"
+    MISCONCEPTION = "misconception"
+    EXPLANATION = "explanation"
+    LANGUAGE_EXAMPLE = "language-example"
+    CLOSED_LANGUAGE = "closed-language"
+    OPEN_LANGUAGE = "open-language"
+    COMPETENCY = "competency"
+    COMPETENCY_TITLE = "competency-title"
+    COMPETENCY_SUMMARY = "competency-summary"
+    COMPETENCY_ITEM = "competency-item"
+    INTERVIEW_QUESTION = "interview-question"
+    ROLE_TOPIC = "role-topic"
+    ROLE_TOPIC_NAME = "role-topic-name"
+    ROLE_CONSISTENT = "role-consistent"
+    ROLE_NOT_CONSISTENT = "role-not-consistent"
+    #: What a diff reports beside the nodes: a metadata field, a provenance field (sources,
+    #: sha256, placement of parts; shown only on request), the opening list as a whole.
+    METADATA = "metadata"
+    PROVENANCE = "provenance"
+    OPENING_LIST = "opening-list"
 
 
 class Node(NamedTuple):
