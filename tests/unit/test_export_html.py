@@ -388,3 +388,19 @@ def test_home_links_the_api_reference_only_when_built(lib: Library, tmp_path: Pa
     build(tmp_path / "site", lib)
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert '<a href="../docs/index.html">API reference</a>' in home
+
+
+def test_value_pages_read_at_a_glance(library: Library, tmp_path: Path) -> None:
+    """Each column says what it is compared with; a removed and an added item at one place are
+    one row "replaced"; a repeated item is marked; a capitals-only change is drawn quietly."""
+    pytest.importorskip("jinja2", reason="the site needs the 'site' extra (jinja2)")
+    from guidelines_model.site import build
+
+    build(tmp_path / "site", library)
+    page = (tmp_path / "site/values/honest-direct.html").read_text(encoding="utf-8")
+    assert page.count("compared with 2013") == 2  # WHO and 2019 are both based on 2013
+    assert page.count('<tr class="replaced">') == 1
+    assert "repeats practice item 1" in page
+    assert '<span class="quiet-mark">capitals only</span>' in page  # 2019's title in capitals
+    title_row = page.split('id="2019_supervisors/honest-direct/title"', 1)[1].split("</td>", 1)[0]
+    assert "<del>" not in title_row

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guidelines_model.diff import NOISE, Cell, CollationRow, collate
+from guidelines_model.diff import NOISE, Cell, CollationRow, TextClass, collate
+from guidelines_model.diff.collate import bases_of
 from guidelines_model.export.html import lang_of
 from guidelines_model.model.documents import Edition
 from guidelines_model.site._env import Writer
@@ -21,6 +22,8 @@ class Column:
     year: int
     lang: str
     href: str | None
+    #: The edition this column is compared with (its label), or ``None`` for the first.
+    base: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,10 @@ class ShownCell:
     #: A variant whose every difference is spelling, punctuation, capitals or spacing.
     noise: bool
     classes: str
+    #: A variant in capitals or spacing only: drawn quietly, the text with a small marker.
+    quiet: str | None = None
+    #: The label of an earlier row of this value whose text this cell repeats.
+    repeats: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +51,59 @@ def _label(row: CollationRow) -> str:
     return local[:1].upper() + local[1:]
 
 
+_ITEMS = frozenset({"practice-item", "supervisor-item"})
+_QUIET = {
+    frozenset({TextClass.CAPITALISATION}): "capitals only",
+    frozenset({TextClass.WHITESPACE}): "spacing only",
+    frozenset({TextClass.CAPITALISATION, TextClass.WHITESPACE}): "capitals and spacing only",
+}
+
+
 def _rows(w: Writer, rows: list[CollationRow]) -> list[Row]:
     out: list[Row] = []
+    seen: list[dict[str, str]] = []  # per column: text -> the label of the row that has it
     for r in rows:
         cells = []
-        for c in r.cells:
+        label = _label(r)
+        for k, c in enumerate(r.cells):
+            while len(seen) <= k:
+                seen.append({})
             noise = bool(c and c.variant and c.classification <= NOISE)
             classes = ", ".join(sorted(x.value for x in c.classification)) if c else ""
-            cells.append(ShownCell(c, w.site.node_href(c.id) if c else None, noise, classes))
-        out.append(Row(_label(r), tuple(cells), r.status))
+            quiet = _QUIET.get(c.classification) if c and c.variant else None
+            # An item printed twice in one edition (2019 honest-direct items 1 and 4).
+            item = r.node in _ITEMS
+            repeats = seen[k].get(c.text) if c and item else None
+            if c and item and repeats is None:
+                seen[k][c.text] = label
+            href = w.site.node_href(c.id) if c else None
+            cells.append(ShownCell(c, href, noise, classes, quiet, repeats))
+        out.append(Row(label, tuple(cells), r.status))
+    return _replaced(out)
+
+
+def _replaced(rows: list[Row]) -> list[Row]:
+    """Two neighbouring rows of one label that no edition has both of (an item removed and
+    another added at its place) read as one row, "replaced" (display only: the diff keeps its
+    removed and added changes)."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == row.label
+            and prev.status == row.status == "partial"
+            and all(
+                (a.cell is None) != (b.cell is None)
+                for a, b in zip(prev.cells, row.cells, strict=True)
+            )
+        ):
+            merged = tuple(
+                a if a.cell is not None else b for a, b in zip(prev.cells, row.cells, strict=True)
+            )
+            out[-1] = Row(prev.label, merged, "replaced")
+        else:
+            out.append(row)
     return out
 
 
@@ -73,6 +124,7 @@ def write_values(w: Writer) -> None:
     site = w.site
     eds = site.editions
     rows = list(collate(eds).rows) if len(eds) > 1 else (_single(eds[0]) if eds else [])
+    bases = bases_of(eds) if len(eds) > 1 else [None]
     infos = site.values
     for i, info in enumerate(infos):
         columns = [
@@ -83,8 +135,9 @@ def write_values(w: Writer) -> None:
                 e.year,
                 lang_of(e),
                 site.node_href(f"{e.id}/{info.key}"),
+                short_label(eds[b]) if (b := bases[k]) is not None else None,
             )
-            for e in eds
+            for k, e in enumerate(eds)
         ]
         mine = _rows(w, [r for r in rows if r.group == info.key])
         glosses = [
