@@ -14,6 +14,16 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from guidelines_model.model import ids
 
 Text = Annotated[str, Field(min_length=1)]
+#: A node's citable id: never written in content, assigned when the document is validated.
+Id = Annotated[
+    str,
+    Field(
+        description=(
+            "The citable id, derived from keys and numbers when the document is validated (never "
+            "written in content files)."
+        )
+    ),
+]
 Key = Annotated[str, Field(pattern=ids.KEY_PATTERN)]
 EditionId = Annotated[str, Field(pattern=ids.EDITION_ID_PATTERN)]
 Number = Annotated[int, Field(ge=1)]
@@ -67,13 +77,7 @@ class _Model(BaseModel):
 class Footnote(_Model):
     """A footnote as printed: its marker and text."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     marker: Text = Field(description="The footnote's marker as printed (a number or symbol).")
     text: Text = Field(description="The footnote's text as printed.")
 
@@ -81,13 +85,7 @@ class Footnote(_Model):
 class Block(_Model):
     """One printed block of running text: a paragraph, a quotation, a list entry..."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     kind: BlockKind = Field(
         default="paragraph",
         description=(
@@ -105,13 +103,7 @@ class Block(_Model):
 class Section(_Model):
     """A titled part of the document outside the value table (background, appendix...)."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     key: Key = Field(
         description="Stable key of the section (lowercase words joined by '-'), used in its id.",
     )
@@ -132,13 +124,7 @@ class Section(_Model):
 class Item(_Model):
     """A numbered or bulleted item. ``n`` is its stable number (the printed one where printed)."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     n: Number = Field(
         description=(
             "The item's stable number: the printed number where items are numbered, else its "
@@ -151,13 +137,7 @@ class Item(_Model):
 class Practice(_Model):
     """What a value looks like in practice: the practice name and its items."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     name: Text = Field(
         description="The practice's name as printed (2019: in capitals; see display_name).",
     )
@@ -177,13 +157,7 @@ class Practice(_Model):
 class SupervisorGuidelines(_Model):
     """The 2019 supervisor column: how supervisors promote the practice."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     lead_in: Text = Field(
         description="The sentence that introduces the supervisor items, as printed.",
     )
@@ -206,13 +180,7 @@ class Note(_Model):
 class CoreValue(_Model):
     """One of the twelve core values, as one edition prints it."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     key: Key = Field(
         description="The value's canonical key (CANONICAL_VALUE_KEYS): the same in every edition.",
     )
@@ -263,13 +231,7 @@ class CoreValue(_Model):
 class Term(_Model):
     """A glossary term and its definition paragraphs."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     key: Key = Field(description="Stable key of the term, used in its id.")
     term: Text = Field(description="The term as printed.")
     definition: tuple[Text, ...] = Field(description="The definition paragraphs, in printed order.")
@@ -423,13 +385,7 @@ class Waiver(_Model):
 class WhoValue(_Model):
     """One of the four WHO individualized peer support values (WHO 2017, section 3)."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     key: Key = Field(description="Stable key of the WHO value, used in its id.")
     name: Text = Field(description="The value's name as printed.")
     text: Text = Field(description="The value's text as printed.")
@@ -438,13 +394,7 @@ class WhoValue(_Model):
 class CompetencyCategory(_Model):
     """A WHO competency category: its summary (section 8) and items (Annex 1)."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     n: Number = Field(description="The category's printed number.")
     title: Text = Field(description="The category's title as printed.")
     summary: tuple[Text, ...] = Field(
@@ -460,13 +410,7 @@ class CompetencyCategory(_Model):
 class Misconception(_Model):
     """A row of the WHO misconceptions table (section 5)."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     n: Number = Field(description="The row's position in the table.")
     misconception: Text = Field(description="The misconception as printed.")
     explanation: tuple[Text, ...] = Field(description="The explanation paragraphs, as printed.")
@@ -475,13 +419,7 @@ class Misconception(_Model):
 class LanguageExample(_Model):
     """A closed-language example and its open-language alternative (WHO section 7)."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     n: Number = Field(description="The example's position in the table.")
     closed: Text = Field(description="The closed-language example as printed.")
     open: Text = Field(description="The open-language alternative as printed.")
@@ -491,13 +429,7 @@ class RoleTopic(_Model):
     """A row of the WHO role table (section 12, "Topic / Consistent with Peer Role / Not
     Consistent with Peer Role"): a topic, what is consistent with the peer role, what is not."""
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     n: Number = Field(description="The row's position in the table.")
     topic: Text = Field(description="The topic as printed.")
     consistent: Text = Field(description="What is consistent with the peer role, as printed.")
@@ -514,13 +446,7 @@ class Gloss(_Model):
     recorded (exports then print " – ").
     """
 
-    id: str = Field(
-        default="",
-        description=(
-            "The citable id, derived from keys and numbers when the document is validated (never "
-            "written in content files)."
-        ),
-    )
+    id: Id = ""
     value: Key = Field(description="The key of the core value the gloss is about.")
     title: Text = Field(description="The value's title as the derivative prints it.")
     separator: Annotated[str, Field(pattern=r"^ ?[-–—] ?$")] | None = Field(
