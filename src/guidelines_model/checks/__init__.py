@@ -70,10 +70,12 @@ def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rul
         return any(r.code.startswith(s.upper()) or r.name == s for s in specs)
 
     # A code that selects nothing is a mistake, never "no check, so valid".
-    known = [*RULES, _STALE]  # GM901 is reported by run_checks itself
+    known = every_rule()  # GM901 is reported by run_checks itself
     for spec in [*sel, *ign]:
         if not any(matches(r, [spec]) for r in known):
-            raise NotFoundError("check", spec, sorted(r.code for r in known))
+            raise NotFoundError(
+                "check", spec, [r.code for r in known], aliases=[r.name for r in known]
+            )
     chosen = [r for r in RULES if (not sel or matches(r, sel)) and not matches(r, ign)]
     return sorted(chosen, key=lambda r: r.code)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from guidelines_model.cli import targets
 from guidelines_model.cli.terminal import style
-from guidelines_model.model.errors import ContentError, UsageError, closest
+from guidelines_model.model.errors import ContentError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from guidelines_model.checks import Report
@@ -49,21 +49,15 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _codes(spec: str, option: str) -> list[str]:
-    """The codes, prefixes or names of ``--select``/``--ignore``; a usage error naming the
-    valid codes (and the closest) when one matches no check."""
-    from guidelines_model.checks import every_rule
+    """The codes, prefixes or names of ``--select``/``--ignore``; a usage error (exit 2) naming
+    the known codes and the closest when one matches no check."""
+    from guidelines_model.checks import selected
 
-    rules = every_rule()
     specs = [c.strip() for c in spec.split(",") if c.strip()]
-    names = sorted({r.code for r in rules} | {r.name for r in rules})
-    for c in specs:
-        if not any(r.code.startswith(c.upper()) or r.name == c for r in rules):
-            hint = closest(c, names)
-            raise UsageError(
-                f"{option}: no check {c!r}"
-                + (f"; did you mean {hint!r}?" if hint else "")
-                + f" (known: {', '.join(r.code for r in rules)})"
-            )
+    try:
+        selected(specs) if option == "--select" else selected((), specs)
+    except NotFoundError as exc:
+        raise UsageError(f"{option}: {exc}") from None
     return specs
 
 

@@ -59,10 +59,9 @@ def folders(targets: list[str], content: Path | None) -> list[tuple[str, Path]]:
     the folder of that name in the content folder. ``kind`` is ``edition``, ``derivative`` or
     ``root`` (a content folder)."""
     from guidelines_model.load.find import (
+        content_folders,
         content_root,
-        derivative_folders,
         document_folder,
-        edition_folders,
         folder_kind,
     )
 
@@ -71,7 +70,7 @@ def folders(targets: list[str], content: Path | None) -> list[tuple[str, Path]]:
     for raw in targets or [str(root)]:
         path = Path(raw)
         if not path.exists():
-            known = {p.name: p for p in [*edition_folders(root), *derivative_folders(root)]}
+            known = {p.name: p for group in content_folders(root) for p in group}
             if raw not in known:
                 if "/" in raw or raw.endswith((".yaml", ".yml")):
                     raise GuidelinesError(f"{raw}: no such file or folder")

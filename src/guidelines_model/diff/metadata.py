@@ -147,12 +147,9 @@ def _approval_changes(a: Edition, b: Edition) -> list[Change]:
     for i, j in sides:
         t1 = None if i is None else old[i]
         t2 = None if j is None else new[j]
-        kind = ChangeKind.ADDED if t1 is None else ChangeKind.REMOVED
-        if t1 is not None and t2 is not None:
-            kind = ChangeKind.REWORDED
         out.append(
             Change(
-                kind=kind,
+                kind=_kind(t1, t2),
                 node=NodeKind.METADATA,
                 part=Part.METADATA,
                 value=None,
@@ -172,6 +169,13 @@ def _approval_changes(a: Edition, b: Edition) -> list[Change]:
     return out
 
 
+def _kind(old: str | None, new: str | None) -> ChangeKind:
+    """Added, removed or reworded, by which side has a text (at least one has)."""
+    if old is None:
+        return ChangeKind.ADDED
+    return ChangeKind.REMOVED if new is None else ChangeKind.REWORDED
+
+
 def metadata_changes(a: Edition, b: Edition) -> list[Change]:
     """One change per metadata field (or list entry) that differs; approval statements as
     statements; provenance fields marked ``provenance``."""
@@ -184,17 +188,11 @@ def metadata_changes(a: Edition, b: Edition) -> list[Change]:
         t2 = None if v2 is MISSING else _text(v2)
         if t1 is None and t2 is None:
             continue
-        if t1 is None:
-            kind = ChangeKind.ADDED
-        elif t2 is None:
-            kind = ChangeKind.REMOVED
-        else:
-            kind = ChangeKind.REWORDED
         both = isinstance(v1, str) and isinstance(v2, str)
         place = Place("Metadata", name)
         changes.append(
             Change(
-                kind=kind,
+                kind=_kind(t1, t2),
                 node=PROVENANCE if path[0] in PROVENANCE_FIELDS else NodeKind.METADATA,
                 part=Part.METADATA,
                 value=None,

@@ -159,7 +159,7 @@ def edited_files(edition: Edition, proposals: list[Proposal]) -> dict[Path, str]
         by_file[marks.file].append((p, node, inner))
     out: dict[Path, str] = {}
     for file, edits in by_file.items():
-        path = Path(file)
+        path = Path(file).resolve()  # shown names are relative to the working directory
         out[path] = _edit_file(path.read_text(encoding="utf-8"), edits)
     return out
 
@@ -192,9 +192,7 @@ def apply_review(edition: Edition, proposals: list[Proposal]) -> list[Path]:
         for path in [*folder.glob("*.yaml"), *(folder / VALUES_DIR).glob("*.yaml")]:
             rel = path.resolve().relative_to(folder)
             (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-            new = files.get(path) or next(
-                (t for p, t in files.items() if p.resolve() == path.resolve()), None
-            )
+            new = files.get(path.resolve())
             (tmp / rel).write_text(
                 new if new is not None else path.read_text(encoding="utf-8"), encoding="utf-8"
             )

@@ -130,7 +130,6 @@ def new_edition(
             rel = path.relative_to(source)
             if rel.as_posix() == RECALL_FILE:
                 continue  # furniture and omissions of the parent's sources: a draft has none
-
             out = tmp / rel
             out.parent.mkdir(parents=True, exist_ok=True)
             if rel.as_posix() == EDITION_FILE:

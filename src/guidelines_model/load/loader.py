@@ -154,8 +154,7 @@ def _parse(file: RawFile, limits: Limits) -> YamlDocument:
     """Stages 3 and 4 for one file, raising the error its reading met, in its turn."""
     if file.error is not None:
         raise file.error
-    parsed = events(decode(file.data, file.shown), file.shown)
-    return build(parsed, file.shown, limits)
+    return parse_yaml(decode(file.data, file.shown), file.shown, limits)
 
 
 def parse_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:

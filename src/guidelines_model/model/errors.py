@@ -82,11 +82,19 @@ class NotFoundError(GuidelinesError, KeyError):
     is, ``suggestion`` the closest known name (also in the message: "did you mean ...?").
     """
 
-    def __init__(self, what: str, name: str, known: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        what: str,
+        name: str,
+        known: list[str] | None = None,
+        *,
+        aliases: list[str] | None = None,
+    ) -> None:
         self.what = what
         self.name = name
         self.known = known or []
-        self.suggestion = closest(name, self.known)
+        #: Other names the closest match may be among (a check's name beside its code).
+        self.suggestion = closest(name, [*self.known, *(aliases or [])])
         msg = f"no {what} {name!r}"
         if self.suggestion is not None:
             msg += f"; did you mean {self.suggestion!r}?"
