@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag
 
 import pytest
 
-from guidelines_model import Item, load_library
+from guidelines_model import Footnote, Item, load_library
 from guidelines_model.diff.spelling import canonical
 from tests.site.conftest import ROOT, SCREENS, Watched
 
@@ -474,4 +474,33 @@ def test_column_headers_stay_in_view(watched: Watched) -> None:
         table_top, header_top = top
         assert table_top < 0, path  # the table's start has scrolled away
         assert 0 <= header_top < 5, path
+    assert watched.problems == []
+
+
+def test_footnote_markers_link_to_their_notes_and_back(watched: Watched) -> None:
+    """A marker in the text opens its footnote, in view; the note's back link returns to the
+    marker, in view (2019: "ADVOCACY2" in the glossary, "the U.S.1" in the introduction)."""
+    page = watched.open("editions/2019_supervisors.html")
+    for note in (
+        "2019_supervisors/glossary/advocacy/footnote/2",
+        "2019_supervisors/front/introduction/footnote/1",
+    ):
+        ref = f"{note}/ref"
+        page.click(f'[id="{ref}"]')
+        page.wait_for_function("id => location.hash === '#' + id", arg=note)
+        seen = page.evaluate(
+            """id => { const el = document.getElementById(id), r = el.getBoundingClientRect();
+                       return {target: el.matches(':target'), top: r.top, h: innerHeight,
+                               text: el.textContent}; }""",
+            note,
+        )
+        assert seen["target"]
+        assert 0 <= seen["top"] < seen["h"]
+        assert seen["text"] == LIB.get(note, Footnote).text
+        page.click(f'a.fnback[href="#{ref}"]')
+        page.wait_for_function("id => location.hash === '#' + id", arg=ref)
+        back = page.evaluate(
+            "id => [document.getElementById(id).getBoundingClientRect().top, innerHeight]", ref
+        )
+        assert 0 <= back[0] < back[1]
     assert watched.problems == []

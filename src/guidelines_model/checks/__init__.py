@@ -17,6 +17,7 @@ from guidelines_model.checks import (  # noqa: F401
     adaptation,
     duplicates,
     fidelity,
+    footnotes,
     hygiene,
     references,
     structure,

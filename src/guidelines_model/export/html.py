@@ -13,6 +13,7 @@ from html import escape
 from guidelines_model.export._layout import lay_out
 from guidelines_model.model.documents import Derivative, Edition
 from guidelines_model.model.ids import join
+from guidelines_model.model.nodes import Markers, markers, section_texts, term_texts
 from guidelines_model.model.parts import (
     CompetencyCategory,
     CoreValue,
@@ -35,6 +36,7 @@ blockquote{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid #b7c4d6;color
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.4rem .6rem;
 vertical-align:top;text-align:left}li{margin:.35rem 0}.footnote{font-size:.9rem}
 a.pl{margin-left:.35em;color:#5a6b80;text-decoration:none;font-family:system-ui,sans-serif}
+.fnref{line-height:0}.fnref a,.fnback{text-decoration:none;padding:0 .2em}
 :target:not(section,article,div){background:#fff4c2}
 section:target,div:target{border-left:4px solid #e0b400;padding-left:.75rem}
 @media print{a.pl{display:none}body{font-size:11pt}main{max-width:none}}
@@ -70,9 +72,49 @@ def _items(items: Iterable[Item], numbered: bool) -> Lines:
     return [*out, f"</{tag}>"]
 
 
-def _footnotes(notes: Iterable[Footnote]) -> Lines:
+Marks = dict[str, list[tuple[int, Footnote]]]
+
+
+def _marks(m: Markers) -> Marks:
+    """The placed markers of ``m`` by the id of the text they are printed in."""
+    out: Marks = {}
+    for place in m.places:
+        out.setdefault(place.text_id, []).append((place.end, place.footnote))
+    return out
+
+
+def _ref_id(f: Footnote) -> str:
+    """The id of a footnote's marker in the text (the footnote itself has ``f.id``)."""
+    return f"{f.id}/ref"
+
+
+def _marked(id_: str, text: str, marks: Marks) -> str:
+    """``text`` escaped, with a linked marker after the words each of its footnotes follows
+    (markers printed at one place are separated by a space, as printed)."""
+    out: list[str] = []
+    at = 0
+    for end, f in marks.get(id_, ()):
+        space = " " if at == end and out else ""  # inside the marker: the text stays as printed
+        out.append(_e(text[at:end]))
+        out.append(
+            f'<sup class="fnref">{space}<a href="#{_e(f.id)}"{_id(_ref_id(f))} '
+            f'aria-label="Footnote {_e(f.marker)}">{_e(f.marker)}</a></sup>'
+        )
+        at = end
+    return "".join(out) + _e(text[at:])
+
+
+def _footnotes(notes: Iterable[Footnote], marks: Marks | None = None) -> Lines:
+    placed = {f.id for here in (marks or {}).values() for _, f in here}
     out = [
-        f'<p class="footnote"><sup>{_e(f.marker)}</sup> <span{_id(f.id)}>{_e(f.text)}</span></p>'
+        f'<p class="footnote"><sup>{_e(f.marker)}</sup> <span{_id(f.id)}>{_e(f.text)}</span>'
+        + (
+            f' <a class="fnback" href="#{_e(_ref_id(f))}" '
+            f'aria-label="Back to the text of footnote {_e(f.marker)}">↩</a>'
+            if f.id in placed
+            else ""
+        )
+        + "</p>"
         for f in notes
     ]
     return ['<div class="footnotes">', *out, "</div>"] if out else []
@@ -84,8 +126,10 @@ _CONTAINER = {"bullet": "ul", "numbered": "ol", "quote": "blockquote", "attribut
 def _section(s: Section, level: int, after: Callable[[str], Lines] | None = None) -> Lines:
     """A section; ``after(place)`` renders what the edition places after block k ("key/k")."""
     out = [f'<section{_id(s.id)} class="part">']
+    marks = _marks(markers(section_texts(s), s.footnotes))
     if s.heading:
-        out.append(f"<h{level}{_id(join(s.id, 'heading'))}>{_e(s.heading)}</h{level}>")
+        hid = join(s.id, "heading")
+        out.append(f"<h{level}{_id(hid)}>{_marked(hid, s.heading, marks)}</h{level}>")
     open_: str | None = None
     for k, b in enumerate(s.blocks, start=1):
         want = _CONTAINER.get(b.kind)
@@ -93,7 +137,7 @@ def _section(s: Section, level: int, after: Callable[[str], Lines] | None = None
             out += [f"</{open_}>"] if open_ else []
             out += [f"<{want}>"] if want else []
             open_ = want
-        text = _e(b.text)
+        text = _marked(b.id, b.text, marks)
         if b.kind == "bullet":
             out.append(f"<li{_id(b.id)}>{text}</li>")
         elif b.kind == "numbered":
@@ -110,11 +154,13 @@ def _section(s: Section, level: int, after: Callable[[str], Lines] | None = None
             out += [f"</{open_}>", *placed] if open_ else placed
             open_ = None
     out += [f"</{open_}>"] if open_ else []
-    return [*out, *_footnotes(s.footnotes), "</section>"]
+    return [*out, *_footnotes(s.footnotes, marks), "</section>"]
 
 
-def _paragraphs(id_: str, ids: Iterable[str], paras: Iterable[str], cls: str) -> Lines:
-    body = [f"<p{_id(i)}>{_e(p)}</p>" for i, p in zip(ids, paras, strict=True)]
+def _paragraphs(
+    id_: str, ids: Iterable[str], paras: Iterable[str], cls: str, marks: Marks | None = None
+) -> Lines:
+    body = [f"<p{_id(i)}>{_marked(i, p, marks or {})}</p>" for i, p in zip(ids, paras, strict=True)]
     return [f'<div{_id(id_)} class="{cls}">', *body, "</div>"] if body else []
 
 
@@ -169,11 +215,13 @@ def _glossary(e: Edition) -> Lines:
     out += [f"<p{_id(join(g, 'intro', k))}>{_e(p)}</p>" for k, p in enumerate(e.glossary_intro, 1)]
     for t in e.glossary:
         ids = [join(t.id, "definition", k) for k in range(1, len(t.definition) + 1)]
+        marks = _marks(markers(term_texts(t), t.footnotes))
+        tid = join(t.id, "term")
         out += [
             f'<div{_id(t.id)} class="term">',
-            f"<h3><span{_id(join(t.id, 'term'))}>{_e(t.term)}</span>{permalink(t.id)}</h3>",
-            *_paragraphs(join(t.id, "definition"), ids, t.definition, "definition"),
-            *_footnotes(t.footnotes),
+            f"<h3><span{_id(tid)}>{_marked(tid, t.term, marks)}</span>{permalink(t.id)}</h3>",
+            *_paragraphs(join(t.id, "definition"), ids, t.definition, "definition", marks),
+            *_footnotes(t.footnotes, marks),
             "</div>",
         ]
     return [*out, "</section>"]

@@ -21,12 +21,16 @@ from guidelines_model.model.ids import (
     loaded,
 )
 from guidelines_model.model.nodes import (
+    Markers,
     Node,
     Nodes,
     footnote_nodes,
     item_nodes,
+    markers,
     paragraph_nodes,
     section_nodes,
+    section_texts,
+    term_texts,
     value_nodes,
 )
 from guidelines_model.model.origin import Location, Origin
@@ -259,6 +263,16 @@ class Edition(_Document):
         """Every quoted text of the edition as ``(id, text)``, in document order."""
         return ((n.id, n.text) for n in edition_nodes(self) if n.text is not None)
 
+    def markers(self) -> tuple[Markers, ...]:
+        """Where the footnote markers are printed, for every section and glossary entry with
+        footnotes, in document order (see :func:`~guidelines_model.model.nodes.markers`)."""
+
+        def of(sections: tuple[Section, ...]) -> Iterator[Markers]:
+            return (markers(section_texts(s), s.footnotes) for s in sections if s.footnotes)
+
+        terms = (markers(term_texts(t), t.footnotes) for t in self.glossary if t.footnotes)
+        return (*of(self.front_matter), *of(self.job_description), *terms, *of(self.back_matter))
+
     def locate(self, id_: str) -> Location | None:
         """Where the node with this id is written in the content files (if loaded from files)."""
         return _locate(self, edition_nodes(self), id_)
@@ -324,6 +338,10 @@ class Derivative(_Document):
     def texts(self) -> Iterator[tuple[str, str]]:
         """Every quoted text as ``(id, text)``."""
         return ((n.id, n.text) for n in derivative_nodes(self) if n.text is not None)
+
+    def markers(self) -> tuple[Markers, ...]:
+        """Where the footnote markers are printed, for every section with footnotes."""
+        return tuple(markers(section_texts(s), s.footnotes) for s in self.sections if s.footnotes)
 
     def locate(self, id_: str) -> Location | None:
         """Where the node with this id is written in the content files (if loaded from files)."""

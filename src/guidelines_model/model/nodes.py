@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from guidelines_model.model.ids import join
-from guidelines_model.model.parts import CoreValue, Footnote, Item, Section
+from guidelines_model.model.parts import CoreValue, Footnote, Item, Section, Term
 
 Path = tuple[str | int, ...]
 
@@ -102,6 +102,67 @@ def footnote_nodes(notes: tuple[Footnote, ...], path: Path) -> Nodes:
     """Footnotes under ``path``."""
     for i, f in enumerate(notes):
         yield Node(f.id, (*path, "footnotes", i, "text"), "footnote", f.text)
+
+
+class MarkerPlace(NamedTuple):
+    """Where a footnote's marker is printed: right after the first ``end`` characters of the
+    text ``text_id`` (a heading, block, term or definition paragraph)."""
+
+    footnote: Footnote
+    text_id: str
+    end: int
+
+
+class Markers(NamedTuple):
+    """The markers of one section's or glossary entry's footnotes: ``places`` in document
+    order, and ``unplaced``: each footnote with ``follows`` set whose words occur in the texts
+    other than once, with how many times they do (0, or 2 and more)."""
+
+    places: tuple[MarkerPlace, ...]
+    unplaced: tuple[tuple[Footnote, int], ...]
+
+
+def section_texts(s: Section) -> tuple[tuple[str, str], ...]:
+    """The heading and blocks of a section as (id, text), in printed order."""
+    heading = ((join(s.id, "heading"), s.heading),) if s.heading else ()
+    return (*heading, *((b.id, b.text) for b in s.blocks))
+
+
+def term_texts(t: Term) -> tuple[tuple[str, str], ...]:
+    """The term and definition paragraphs of a glossary entry as (id, text), in printed order."""
+    paras = ((join(t.id, "definition", k), d) for k, d in enumerate(t.definition, start=1))
+    return ((join(t.id, "term"), t.term), *paras)
+
+
+def markers(texts: tuple[tuple[str, str], ...], notes: tuple[Footnote, ...]) -> Markers:
+    """Place each footnote's marker after the words its ``follows`` quotes, found exactly once
+    in ``texts`` (:func:`section_texts` or :func:`term_texts`).
+
+    >>> from guidelines_model.model.parts import Footnote
+    >>> note = Footnote(id="x/footnotes/1", marker="1", text="A note.", follows="the U.S.")
+    >>> markers((("x/1", "Ratified across the U.S. as values."),), (note,)).places[0].end
+    24
+    """
+    places: list[MarkerPlace] = []
+    unplaced: list[tuple[Footnote, int]] = []
+    for f in notes:
+        if f.follows is None:
+            continue
+        found = [(id_, i + len(f.follows)) for id_, text in texts for i in _starts(text, f.follows)]
+        if len(found) == 1:
+            places.append(MarkerPlace(f, *found[0]))
+        else:
+            unplaced.append((f, len(found)))
+    order = {id_: k for k, (id_, _) in enumerate(texts)}
+    places.sort(key=lambda p: (order[p.text_id], p.end))
+    return Markers(tuple(places), tuple(unplaced))
+
+
+def _starts(text: str, words: str) -> Iterator[int]:
+    i = text.find(words)
+    while i >= 0:
+        yield i
+        i = text.find(words, i + 1)
 
 
 def item_nodes(items: tuple[Item, ...], path: Path, kind: str) -> Nodes:

@@ -80,6 +80,14 @@ class Footnote(_Model):
     id: Id = ""
     marker: Text = Field(description="The footnote's marker as printed (a number or symbol).")
     text: Text = Field(description="The footnote's text as printed.")
+    follows: Text | None = Field(
+        default=None,
+        description=(
+            "Where the marker is printed: the words it follows, quoted from the heading and "
+            "blocks of its section (or the term and definition of its glossary entry), enough "
+            "of them to occur there once. Unset where the position is not recorded."
+        ),
+    )
 
 
 class Block(_Model):

@@ -8,6 +8,12 @@ from html.parser import HTMLParser
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
 
 
+def _skipped(tag: str, cls: str) -> bool:
+    """Not part of a heading's label: its permalink and footnote markers."""
+    classes = cls.split()
+    return (tag == "a" and "pl" in classes) or (tag == "sup" and "fnref" in classes)
+
+
 @dataclass
 class Entry:
     """A heading: the id to link to, its text, and the headings under it."""
@@ -33,7 +39,7 @@ class _Outline(HTMLParser):
         if tag in _VOID:
             return
         cls = a.get("class") or ""
-        if tag == "a" and "pl" in cls.split():
+        if _skipped(tag, cls):
             self.skip += 1
         if tag in ("h2", "h3") and self.heading is None:
             parent = self.stack[-1] if self.stack else ("", None, "")
@@ -47,7 +53,7 @@ class _Outline(HTMLParser):
             return
         while self.stack:
             top, _, cls = self.stack.pop()
-            if top == "a" and "pl" in cls.split():
+            if _skipped(top, cls):
                 self.skip -= 1
             if top == tag:
                 break
