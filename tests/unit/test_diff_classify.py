@@ -134,6 +134,8 @@ def test_a_substantive_change_keeps_every_other_class(
         ("signaled", "signalled"),
         ("catalog", "catalogue"),
         ("acknowledgments", "acknowledgements"),
+        ("meager", "meagre"),
+        ("sabers", "sabres"),
     ],
 )
 def test_us_and_uk_spellings_are_variants(us: str, uk: str) -> None:
@@ -151,6 +153,10 @@ def test_us_and_uk_spellings_are_variants(us: str, uk: str) -> None:
         ("prize", "prise"),
         ("acre", "acer"),
         ("honor", "honor"),
+        ("healthcare", "healthcaer"),
+        ("figure", "figuer"),
+        ("secure", "secuer"),
+        ("share", "shaer"),
     ],
 )
 def test_pattern_rules_do_not_pair_other_words(a: str, b: str) -> None:

@@ -97,8 +97,9 @@ _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
         (r"^(\w{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$", r"\1iz\2"),
         # analyse, paralysed -> analyze, paralyzed
         (r"^(\w{3,})ys(e|es|ed|ing|er|ers)$", r"\1yz\2"),
-        # centre, metres -> center, meters
-        (r"^(\w{3,})re(s?)$", r"\1er\2"),
+        # centre, metres, fibre, meagre -> center, meters, fiber, meager; only after b, g or t,
+        # so that healthcare, figure or secure stay as they are
+        (r"^(\w{2,}[bgt])re(s?)$", r"\1er\2"),
         # travelled, counselling, modeller -> traveled, counseling, modeler
         (r"^(\w{2,})ell(ed|ing|er|ers|or|ors)$", r"\1el\2"),
         # signalled, totalling -> signaled, totaling
