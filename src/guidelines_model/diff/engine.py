@@ -230,7 +230,17 @@ def _diff(a: Edition, b: Edition, threshold: float) -> DiffResult:
         all_changes=sort_changes(changes, rows),
         unchanged=dict(unchanged),
         rows=rows,
+        titles=value_titles(b, a),
     )
+
+
+def value_titles(*editions: Edition) -> dict[str, str]:
+    """Each value key with its number and title as a reader knows it, from the first edition
+    that has the value."""
+    out: dict[str, str] = {}
+    for e in reversed(editions):
+        out.update({v.key: f"{v.number}. {v.display_title}" for v in e.values})
+    return out
 
 
 def ref(e: Edition) -> EditionRef:

@@ -276,6 +276,9 @@ class DiffResult:
     ignore: frozenset[TextClass] = frozenset()
     #: Summary rows in document order (value keys and part names).
     rows: tuple[str, ...] = ()
+    #: What a reader calls each value row: ``{"voluntary": "1. Peer support is voluntary"}``
+    #: (the new edition's number and title, the old one's for a value only it has).
+    titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
     #: What is shown only on request: ``{"provenance"}`` shows changes of the sources and
     #: placement (left out of the changes and the counts otherwise).
     include: frozenset[str] = frozenset()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from guidelines_model.diff.model import KINDS, Change, ChangeKind, DiffResult, EditionRef
 from guidelines_model.diff.units import PART_LABELS
@@ -16,9 +16,10 @@ def side(ref: EditionRef) -> str:
     return f"{ref.id} @ {ref.revision}" if ref.revision else ref.id
 
 
-def heading(row: str) -> str:
-    """A summary row as a heading: the value key as is, a part in the guideline's words."""
-    return PART_LABELS.get(row, row)
+def heading(row: str, titles: Mapping[str, str] | None = None) -> str:
+    """A summary row as a heading: a value by its number and title (from ``titles``, a
+    :attr:`DiffResult.titles`; else its key), a part in the guideline's words."""
+    return PART_LABELS.get(row) or (titles or {}).get(row, row)
 
 
 def flat(text: str) -> str:

@@ -115,7 +115,7 @@ def _summary(result: DiffResult, prefix: str, linked: set[str]) -> list[str]:
             return f'<a href="#{escape(target)}">{n}</a>' if target and n else str(n)
 
         cells = "".join(f'<td class="n">{cell(counts[c])}</td>' for c in COLUMNS)
-        name = escape(heading(row))
+        name = escape(heading(row, result.titles))
         if target:
             name = f'<a href="#{escape(target)}">{name}</a>'
         out.append(f"<tr><th>{name}</th>{cells}</tr>")

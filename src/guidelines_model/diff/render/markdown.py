@@ -52,7 +52,7 @@ def inline(parts: tuple[Token, ...]) -> str:
 def _table(result: DiffResult) -> list[str]:
     out = ["| texts | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
     for row, counts in summary_rows(result):
-        name = f"**{row}**" if row == "total" else escape(heading(row))
+        name = f"**{row}**" if row == "total" else escape(heading(row, result.titles))
         out.append(f"| {name} | " + " | ".join(str(counts[c]) for c in COLUMNS) + " |")
     return out
 
@@ -92,7 +92,7 @@ def diff_markdown(result: DiffResult, level: int = 1) -> str:
     if not result.changes:
         out += ["No changes.", ""]
     for row, changes in grouped(result.changes):
-        out += [f"{h}# {escape(heading(row))}", ""]
+        out += [f"{h}# {escape(heading(row, result.titles))}", ""]
         for c in changes:
             out += _change(c)
         out.append("")

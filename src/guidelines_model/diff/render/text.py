@@ -10,6 +10,7 @@ that tools see one change per line).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from guidelines_model.diff.collate import Collation
 from guidelines_model.diff.model import PART_CHOICES, Change, ChangeKind, DiffResult
@@ -92,8 +93,10 @@ def wrap(line: str, width: int | None) -> list[str]:
     return out
 
 
-def _table(rows: list[tuple[str, dict[str, int]]], style: _Style) -> list[str]:
-    width = max(len(COUNTS), *(len(heading(r)) for r, _ in rows))
+def _table(
+    rows: list[tuple[str, dict[str, int]]], titles: Mapping[str, str], style: _Style
+) -> list[str]:
+    width = max(len(COUNTS), *(len(heading(r, titles)) for r, _ in rows))
     widths = [max(len(c), 5) for c in COLUMNS]
     head = (
         COUNTS.ljust(width)
@@ -103,7 +106,7 @@ def _table(rows: list[tuple[str, dict[str, int]]], style: _Style) -> list[str]:
     out = [style(head, "1")]
     for row, counts in rows:
         cells = "  ".join(str(counts[c]).rjust(w) for c, w in zip(COLUMNS, widths, strict=True))
-        line = f"{heading(row).ljust(width)}  {cells}"
+        line = f"{heading(row, titles).ljust(width)}  {cells}"
         out.append(style(line, "1") if row == "total" else line)
     return out
 
@@ -135,7 +138,7 @@ def diff_text(result: DiffResult, colour: bool = False, width: int | None = None
         ),
         "",
     ]
-    out += [*_table(summary_rows(result), style), legend(colour), ""]
+    out += [*_table(summary_rows(result), result.titles, style), legend(colour), ""]
     if result.hidden:
         ignored = ", ".join(sorted(c.value for c in result.ignore))
         out += [f"{result.hidden} change(s) hidden: only {ignored}", ""]
@@ -145,7 +148,7 @@ def diff_text(result: DiffResult, colour: bool = False, width: int | None = None
     if not result.changes:
         out.append("No changes.")
     for row, changes in grouped(result.changes):
-        out.append(style(f"== {heading(row)} ==", "1"))
+        out.append(style(f"== {heading(row, result.titles)} ==", "1"))
         for c in changes:
             out += _change(c, style)
         out.append("")
