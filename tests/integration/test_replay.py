@@ -358,3 +358,31 @@ def test_only_the_named_editions_are_read_when_each_is_its_own_folder(
         (content_copy / "2013" / "edition.yaml").read_text().replace('id: "2013"', "id: other")
     )
     assert folders("diff", editions=["2013", "who_2017"]) == [root]
+
+
+def test_an_input_changed_while_the_command_ran_is_not_recorded(
+    content_copy: Path,
+    cache_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What a command printed while a file changed under it may be of either version: not
+    stored under the key of the files as they were before."""
+    from guidelines_model.cli import list as list_command
+    from guidelines_model.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["guidelines", "--content", str(content_copy), "list"])
+    assert main() == 0
+    assert len(list((cache_dir / "answers").iterdir())) == 1  # recorded as usual
+    shutil.rmtree(cache_dir / "answers")
+    original = list_command.run
+    meta = content_copy / "who_2017" / "edition.yaml"
+
+    def editing(args: object) -> int:
+        meta.write_text(meta.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        return original(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(list_command, "run", editing)
+    assert main() == 0
+    assert not list((cache_dir / "answers").glob("*.cache"))
+    capsys.readouterr()

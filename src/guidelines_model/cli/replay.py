@@ -67,8 +67,9 @@ class Unkeyable(Exception):
 class Answer:
     """The cached answer of one command run: where it is, and what it recorded."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, args: argparse.Namespace) -> None:
         self.path = path
+        self.args = args
         self.chunks: list[tuple[int, str]] = []
         self.failed = False
 
@@ -84,14 +85,8 @@ class Answer:
         where = cache.cache_dir()
         if where is None:
             return None
-        try:
-            folders, roots = inputs(args)
-            if any(not cache.usable(where, r) for r in roots):
-                return None
-            key = cache.digest(repr(key_parts(args, folders)).encode()).hex()
-        except (Unkeyable, OSError, ValueError):
-            return None
-        return cls(where / _FOLDER / f"{key[:40]}.cache")
+        key = _key(args, where)
+        return cls(where / _FOLDER / f"{key}.cache", args) if key else None
 
     def stored(self) -> tuple[list[tuple[int, str]], int] | None:
         """What the entry recorded (chunks, exit status), or ``None`` if absent or damaged."""
@@ -119,8 +114,21 @@ class Answer:
         """Store what was recorded, if every write went through; never raise."""
         if self.failed or status not in (0, 1, 2):
             return
+        if _key(self.args, self.path.parent.parent) != self.path.stem:
+            return  # an input changed while the command ran: what it printed may be of either
         with contextlib.suppress(OSError, ValueError):
             cache.write_entry(self.path, _MAGIC, marshal.dumps((self.chunks, status)))
+
+
+def _key(args: argparse.Namespace, where: Path) -> str | None:
+    """The name of the answer of ``args`` in the cache folder ``where``, or ``None``."""
+    try:
+        folders, roots = inputs(args)
+        if any(not cache.usable(where, r) for r in roots):
+            return None
+        return cache.digest(repr(key_parts(args, folders)).encode()).hex()[:40]
+    except (Unkeyable, OSError, ValueError):
+        return None
 
 
 def replay(chunks: list[tuple[int, str]], status: int) -> int:
