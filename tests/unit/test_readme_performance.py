@@ -85,7 +85,7 @@ def test_the_section_shows_every_target_with_its_value_and_verdict() -> None:
 def test_the_section_shows_each_command_warm_and_off_against_the_floor() -> None:
     text = rp.section(RESULTS)
     assert "median of 3 runs" in text
-    assert "200 ms" in text  # the floor's median
+    assert "| import floor | 200 ms | 1.00x | 200 ms | 1.00x |" in text
     assert "| `guidelines check` | 81 ms | 0.40x | 900 ms | 4.50x |" in text
     assert "| `guidelines list` | - | - | 400 ms | 2.00x |" in text
 
