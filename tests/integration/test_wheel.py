@@ -46,26 +46,13 @@ def test_wheel_ships_content_sources_and_py_typed(wheel: Path) -> None:
 @pytest.mark.slow
 def test_installed_wheel_loads_every_edition(wheel: Path, tmp_path: Path) -> None:
     """In a fresh venv, far from the checkout, the installed package loads and verifies 2013."""
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=False)
-    py = env_dir / "bin" / "python"
-    site = Path(
-        subprocess.run(
-            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    )
-    with zipfile.ZipFile(wheel) as zf:
-        zf.extractall(site)  # what pip does for a pure wheel
-    # The dependencies come from the running environment, without the checkout's src on the path.
-    (site / "_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    py = _install(wheel, tmp_path / "venv")
+    venv_dir = py.parents[1]
     code = (
         "import guidelines_model as g, pathlib; "
         "from guidelines_model.verify import verify; "
         "lib = g.load_library(); e = lib.edition('2013'); "
-        f"assert g.__file__.startswith({str(site)!r}), g.__file__; "
+        f"assert g.__file__.startswith({str(venv_dir)!r}), g.__file__; "
         "print(len(e.values), sum(len(v.practice.items) for v in e.values), sorted(lib.editions), "
         "verify(e, lib.sources_root()).coverage)"
     )
