@@ -386,3 +386,15 @@ def test_an_input_changed_while_the_command_ran_is_not_recorded(
     assert main() == 0
     assert not list((cache_dir / "answers").glob("*.cache"))
     capsys.readouterr()
+
+
+def test_a_name_that_is_no_edition_id_keys_the_whole_folder(content_copy: Path) -> None:
+    """load_editions loads the whole library for a name that is not an edition id."""
+    import argparse
+
+    odd = content_copy / "Odd"
+    shutil.copytree(content_copy / "who_2017", odd)
+    meta = odd / "edition.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("id: who_2017", "id: Odd"))
+    args = argparse.Namespace(command="diff", content=content_copy, editions=["2013", "Odd"])
+    assert replay.inputs(args)[0] == [content_copy.resolve()]

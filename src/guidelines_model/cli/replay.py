@@ -30,6 +30,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -43,6 +44,7 @@ from guidelines_model.load.find import (
     sources_root_for,
 )
 from guidelines_model.load.read import ReadRefused, read_regular
+from guidelines_model.model.ids import EDITION_ID_PATTERN
 
 #: Bump when the stored shape or the key changes.
 FORMAT = 1
@@ -206,8 +208,8 @@ def inputs(args: argparse.Namespace) -> tuple[list[Path], list[Path]]:
 def _named_edition(folder: Path, name: str) -> bool:
     """Whether ``folder`` holds an edition whose metadata gives ``name`` as its id (a top-level
     ``id:`` line), so that loading it alone is what the command does."""
-    if "/" in name or name in (".", "..") or folder.is_symlink():
-        return False
+    if not re.match(EDITION_ID_PATTERN, name) or folder.is_symlink():
+        return False  # load_editions loads the whole library for such a name
     try:
         meta = read_regular(folder / EDITION_FILE, 1024 * 1024)
     except (OSError, ReadRefused):
