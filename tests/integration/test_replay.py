@@ -398,3 +398,14 @@ def test_a_name_that_is_no_edition_id_keys_the_whole_folder(content_copy: Path) 
     meta.write_text(meta.read_text(encoding="utf-8").replace("id: who_2017", "id: Odd"))
     args = argparse.Namespace(command="diff", content=content_copy, editions=["2013", "Odd"])
     assert replay.inputs(args)[0] == [content_copy.resolve()]
+
+
+def test_an_answers_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    """Answers there could have been planted: the command runs, and nothing is stored."""
+    cache = tmp_path / "cache"
+    (cache / "answers").mkdir(parents=True, mode=0o700)
+    cache.chmod(0o700)
+    (cache / "answers").chmod(0o777)
+    for _ in range(2):
+        assert not run(["list"], cache).replayed
+    assert not list((cache / "answers").iterdir())

@@ -126,7 +126,8 @@ def _key(args: argparse.Namespace, where: Path) -> str | None:
     """The name of the answer of ``args`` in the cache folder ``where``, or ``None``."""
     try:
         folders, roots = inputs(args)
-        if any(not cache.usable(where, r) for r in roots):
+        # Answers could be planted in a folder others can write to: the cache folder and ours.
+        if any(not cache.usable(w, r) for w in (where, where / _FOLDER) for r in roots):
             return None
         return cache.digest(repr(key_parts(args, folders)).encode()).hex()[:40]
     except (Unkeyable, OSError, ValueError):
