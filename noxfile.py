@@ -125,11 +125,14 @@ def fuzz(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks against their references; prints ratios, saves JSON under build/bench/.
 
-    Then the Quick start's first command, timed from a new clone (scripts/first_run.py).
+    Then the Quick start's first command, timed from a new clone (scripts/first_run.py), and
+    the README's Performance section rewritten from both (scripts/readme_performance.py).
     """
     install(session, "test")
     session.run("python", "scripts/bench.py", *session.posargs)
     session.run("python", "scripts/first_run.py")
+    # The README's Performance numbers, from the results just saved: never copied by hand.
+    session.run("python", "scripts/readme_performance.py")
 
 
 @nox.session(python=PYTHON)

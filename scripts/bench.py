@@ -7,7 +7,11 @@ with machine information to ``build/bench/results.json``.
 
 Options: ``--quick`` (smallest sizes, few runs), ``--sizes 12,1000,10000`` (values per
 edition), ``--libraries 1,100,1000`` (editions per library), ``--repeat N``, ``--cold-runs N``,
-``--only GROUPS`` (load,check,diff,export,cold,memory,long), ``--out DIR``. ``long`` runs
+``--only GROUPS`` (load,check,diff,export,cold,memory,long,install), ``--out DIR``. ``cold`` runs
+each command on the real content as a fresh process beside the import floor, with the caches
+warm and off; ``install`` builds the wheel and times the first command after installing it
+into a fresh environment. With ``--only``, the results of the groups not run are kept from the
+previous ``results.json`` (each with the time it was measured). ``long`` runs
 ``diff`` and ``check`` on the real content with one text at ``Limits.max_text_chars`` on both
 sides (reworded 10 %), beside the real content: under 2 s and 300 MB more.
 """
@@ -29,7 +33,7 @@ from synthetic import ROOT, corpus
 
 from guidelines_model import Edition
 
-GROUPS = ("load", "check", "diff", "export", "cold", "memory", "long")
+GROUPS = ("load", "check", "diff", "export", "cold", "memory", "long", "install")
 
 
 def _ints(text: str) -> list[int]:
@@ -90,17 +94,17 @@ def targets(results: list[bm.Result]) -> list[dict[str, object]]:
                 }
             )
 
-    for cached in (" (cached)", ""):
-        for cmd, limit in (("list", 1.5), ("validate", 1.5), ("diff 2013 2019_supervisors", 2.5)):
-            r = _find(results, "cold start" + cached, f"guidelines {cmd}")
-            ratio = r.ratio if r else None
-            add(
-                f"cold start{cached}: guidelines {cmd}",
-                r,
-                ratio,
-                f"<= {limit}x floor",
-                ratio is not None and ratio <= limit,
-            )
+    for cmd, limit in (("list", 1.5), ("validate", 1.5), ("diff 2013 2019_supervisors", 2.5)):
+        r = _find(results, "cold start", f"guidelines {cmd}")
+        ratio = r.ratio if r else None
+        add(
+            f"cold start: guidelines {cmd}",
+            r,
+            ratio,
+            f"<= {limit}x floor",
+            ratio is not None and ratio <= limit,
+        )
+    _unchanged_targets(results, add)
     for r in results:
         if r.group.startswith("load") and r.ratio is not None:
             add(f"{r.group}: {r.case}", r, r.ratio, "<= 1.3x parse", r.ratio <= 1.3)
@@ -126,6 +130,29 @@ def targets(results: list[bm.Result]) -> list[dict[str, object]]:
         if r is not None:
             add(f"{group}: {big}", r, r.median, "< 400 MB", r.median < 400)
     return rows
+
+
+#: Commands on unchanged content (every cache warm), each at most the import floor (#18).
+UNCHANGED = (
+    "list",
+    "validate",
+    "show 2013 voluntary",
+    "diff 2013 2019_supervisors",
+    "diff 2013 2019_supervisors --format json",
+    "verify-sources",
+    "check",
+)
+
+
+def _unchanged_targets(results: list[bm.Result], add: Any) -> None:
+    """Each command on unchanged content, and the first command after installing the wheel
+    into a fresh environment: at most 1.0x the import floor."""
+    found = [(f"cold start (cached): guidelines {c}", "cold start (cached)", c) for c in UNCHANGED]
+    found.append((f"{bm.INSTALL_GROUP}: guidelines list", bm.INSTALL_GROUP, "list"))
+    for what, group, cmd in found:
+        r = _find(results, group, f"guidelines {cmd}")
+        ratio = r.ratio if r else None
+        add(what, r, ratio, "<= 1.0x floor", ratio is not None and ratio <= 1.0)
 
 
 def _long_text_targets(results: list[bm.Result], add: Any) -> None:
@@ -228,14 +255,21 @@ def main(argv: list[str] | None = None) -> int:
         "cold": lambda: bm.cold_start(args.cold_runs, cache_dir),
         "memory": lambda: bm.memory(c, cache_dir),
         "long": lambda: bm.long_texts(out, cache_dir, min(args.cold_runs, 5), _max_text_chars()),
+        "install": lambda: bm.first_install(min(args.cold_runs, 11), out),
     }
+    step_of: dict[int, str] = {}
     for name in GROUPS:
         if name in args.only:
             print(f"running {name} ...", flush=True)
-            results.extend(steps[name]())
+            for r in steps[name]():
+                step_of[id(r)] = name
+                results.append(r)
+    measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    kept = _kept(out / "results.json", args.only)
     print()
     print(table(results))
-    rows = targets(results)
+    every = results + [r for r, _, _ in kept]
+    rows = targets(every)
     print()
     print(target_table(rows))
     payload = {
@@ -243,13 +277,33 @@ def main(argv: list[str] | None = None) -> int:
         "machine_after": bm.machine(),
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "seconds": time.perf_counter() - start,
-        "results": [r.as_json() for r in results],
+        "results": [
+            *(r.as_json() | {"step": step_of[id(r)], "measured": measured} for r in results),
+            *(r.as_json() | {"step": step, "measured": when} for r, step, when in kept),
+        ],
         "targets": rows,
     }
     target = out / "results.json"
     target.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"\nsaved {target} ({payload['seconds']:.0f} s)")
     return 0
+
+
+def _kept(previous: Path, run: list[str]) -> list[tuple[bm.Result, str, str]]:
+    """The results of an earlier run (``results.json``) of the groups not run this time: each
+    result, its group of the command line, and when it was measured."""
+    try:
+        saved = json.loads(previous.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    names = set(bm.Result.__dataclass_fields__)
+    out = []
+    for row in saved.get("results", []):
+        step = row.get("step")
+        if step in GROUPS and step not in run:
+            r = bm.Result(**{k: v for k, v in row.items() if k in names})
+            out.append((r, step, str(row.get("measured", "earlier"))))
+    return out
 
 
 if __name__ == "__main__":

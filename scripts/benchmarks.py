@@ -252,9 +252,12 @@ FIRST_USE = (
 COMMANDS: dict[str, list[str]] = {
     "list": ["list"],
     "validate": ["validate"],
+    "show": ["show", "2013", "voluntary"],
     "check": ["check"],
+    "verify-sources": ["verify-sources"],
     "export": ["export", "2013", "--format", "json"],
     "diff": ["diff", "2013", "2019_supervisors"],
+    "diff json": ["diff", "2013", "2019_supervisors", "--format", "json"],
 }
 
 
@@ -351,6 +354,82 @@ def memory(corpus: Corpus, cache_dir: Path) -> list[Result]:
         group = "peak RSS" + (" (cached)" if cache else "")
         out.append(Result(group, f"{n} values", n, [ours], "bare parse", [ref], unit="MB"))
     return out
+
+
+# --- the first command after installing the wheel -------------------------------------------
+
+
+def build_wheel(out: Path) -> Path:
+    """The project's wheel, built by its build backend (with its snapshot hook) into ``out``."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    code = f"from hatchling.build import build_wheel; build_wheel({str(out)!r})"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+    return next(out.glob("guidelines_model-*.whl"))
+
+
+def install_wheel(wheel: Path, where: Path) -> Path:
+    """A fresh virtual environment holding ``wheel`` as an installer leaves it (files unpacked,
+    bytecode compiled); its dependencies are this environment's. Returns its Python."""
+    import venv
+    import zipfile
+
+    venv.create(where, with_pip=False)
+    py = where / "bin" / "python"
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(site)
+    deps = subprocess.run(
+        [sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(site, "_deps.pth").write_text(deps + "\n", encoding="utf-8")
+    subprocess.run(
+        [str(py), "-m", "compileall", "-q", str(Path(site, "guidelines_model"))], check=True
+    )
+    return py
+
+
+def first_install(runs: int, out: Path) -> list[Result]:
+    """``guidelines list`` as the first command after installing the wheel into a fresh
+    environment with an empty cache, beside the import floor run by that environment's Python
+    (alternating which goes first). Installing is not timed."""
+    import tempfile
+
+    wheel = build_wheel(out / "wheel")
+    ours: list[float] = []
+    floor: list[float] = []
+    for n in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-install-") as tmp:
+            py = install_wheel(wheel, Path(tmp) / "venv")
+            env = {
+                k: v
+                for k, v in os.environ.items()
+                if k not in ("PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE")
+                and not k.startswith("GUIDELINES_")
+            }
+            env["GUIDELINES_CACHE_DIR"] = str(Path(tmp) / "cache")
+            first = [str(py), "-m", "guidelines_model", "list"]
+            ref = [str(py), "-c", FLOOR]
+            if n % 2:
+                floor.append(_wall(ref, env))
+                ours.append(_wall(first, env))
+            else:
+                ours.append(_wall(first, env))
+                floor.append(_wall(ref, env))
+    case = "guidelines list"
+    return [Result(INSTALL_GROUP, case, 0, ours, "import floor", floor)]
+
+
+#: The group of :func:`first_install`'s row.
+INSTALL_GROUP = "first command after installing the wheel"
 
 
 # --- one text at the length limit -----------------------------------------------------------

@@ -161,7 +161,7 @@ def test_from_cache_checks_types() -> None:
 def test_the_key_covers_the_code_and_the_versions() -> None:
     """The stamp holds the digest of the package's modules and the dependencies' versions."""
     assert len(cache._code_digest()) == 64
-    stamp = cache._stamp()
+    stamp = cache.stamp()
     assert any(str(v).startswith("pydantic-2") for v in stamp[-1])
     assert any(str(v).startswith("pydantic_core-") for v in stamp[-1])
     assert any(str(v).startswith("ruamel.yaml-0") for v in stamp[-1])
@@ -189,7 +189,7 @@ def test_a_same_size_edit_of_a_module_changes_the_key(
 def test_stamp_costs_no_pydantic_import() -> None:
     """Working out the key imports neither pydantic nor importlib.metadata."""
     code = (
-        "import sys; from guidelines_model.load import cache; cache._stamp(); "
+        "import sys; from guidelines_model.load import cache; cache.stamp(); "
         "print('pydantic' in sys.modules, 'importlib.metadata' in sys.modules)"
     )
     out = subprocess.run(

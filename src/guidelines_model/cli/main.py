@@ -31,6 +31,7 @@ from guidelines_model.cli import (
     verify_sources,
 )
 from guidelines_model.cli import list as list_
+from guidelines_model.cli.replay import Answer, replay
 from guidelines_model.cli.terminal import GuardedStream, style
 from guidelines_model.model.errors import GuidelinesError, OutputError, UsageError
 
@@ -94,12 +95,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``guidelines`` command; returns the exit status."""
+    """Entry point of the ``guidelines`` command; returns the exit status.
+
+    A read-only command on unchanged inputs is answered from the cache (see
+    :mod:`guidelines_model.cli.replay`): the same bytes on both streams, the same status. Only
+    the program's own command line is: a call with ``argv`` from Python code (which may have
+    changed anything in the process) is neither answered from the cache nor recorded.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
+    answer = Answer.find(args) if argv is None else None
+    stored = answer.stored() if answer is not None else None
+    if stored is not None:
+        chunks, recorded = stored
+        args.handler = lambda _: replay(chunks, recorded)
+        answer = None  # nothing to record
+    status = _dispatch(parser, args, answer)
+    if answer is not None:
+        answer.save(status)
+    return status
+
+
+def _dispatch(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, answer: Answer | None
+) -> int:
+    """Run the command's handler with guarded (and, for ``answer``, recorded) streams; turn
+    errors into messages and exit statuses."""
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout = GuardedStream(stdout)  # a TextIO by delegation
     sys.stderr = GuardedStream(stderr, "standard error")
+    if answer is not None:
+        sys.stdout, sys.stderr = answer.record(sys.stdout, 1), answer.record(sys.stderr, 2)
     try:
         status = int(args.handler(args))
         sys.stdout.flush()  # a write error hidden in the buffer is an error too

@@ -9,7 +9,14 @@ change is a miss; only successful loads are stored, so broken content is loaded 
 fails the same way; file names are shown from the working directory of each load.
 
 ``GUIDELINES_CACHE=0`` turns it off; ``GUIDELINES_CACHE_DIR`` moves it (never inside the
-content folder). Entries are written atomically and checksummed; a bad one is ignored.
+content folder). Entries are written atomically and checksummed; a bad one is ignored. The same
+switch and folder serve the command answers of :mod:`guidelines_model.cli.replay`, which use
+:func:`stamp`, :func:`read_entry` and :func:`write_entry` from here.
+
+An installed wheel also ships a snapshot: the entries of its bundled content, made when the
+wheel was built (``hatch_build.py``) and keyed as here (by the files' bytes, not where they
+are). A load looks in the user's cache first, then in the snapshot; any changed file, module
+or dependency version is a different key, so a miss.
 """
 
 from __future__ import annotations
@@ -40,6 +47,8 @@ _MAGIC = b"guidelines-model cache\n"
 _OFF = {"0", "false", "no", "off"}
 #: The distributions whose version decides what a load gives, besides our own code.
 _DEPENDENCIES = ("pydantic", "pydantic_core", "ruamel.yaml", "ruamel.yaml.clib")
+#: Where an installed wheel keeps the entries of its bundled content (see ``hatch_build.py``).
+SNAPSHOT = Path(__file__).resolve().parents[1] / "_data" / "snapshot"
 
 
 def cache_dir() -> Path | None:
@@ -66,7 +75,7 @@ def digest(raw: bytes) -> bytes:
 
 
 @cache
-def _stamp() -> tuple[Any, ...]:
+def stamp() -> tuple[Any, ...]:
     """What else a load depends on: the sha256 of every module of this package (any edit, of
     any size, at any time, is a miss) and the versions of pydantic, pydantic-core and
     ruamel.yaml. Worked out once per process (about 5 ms) and without importing pydantic or
@@ -221,9 +230,6 @@ def lookup(files: DocumentFiles, raw: list[RawFile], root: Path, limits: Limits)
 class Entry:
     """The cache entry of one folder's files (by content)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
     @classmethod
     def open(cls, kind: str, keys: list[list[bytes]], root: Path, limits: Limits) -> Entry | None:
         """The entry for files with these digests (in groups: metadata, parts, values).
@@ -232,24 +238,22 @@ class Entry:
         or writable by other users.
         """
         where = cache_dir()
-        if where is None or not _usable(where, root):
+        if where is None or not usable(where, root):
             return None
-        key = digest(repr((kind, keys, limits, _stamp())).encode()).hex()
-        return cls(where / f"{key[:40]}.cache")
+        key = digest(repr((kind, keys, limits, stamp())).encode()).hex()
+        name = f"{key[:40]}.cache"
+        return cls(where / name, SNAPSHOT / name)
+
+    def __init__(self, path: Path, snapshot: Path | None = None) -> None:
+        self.path = path
+        #: The same entry in the wheel's snapshot, read when the user's cache has none.
+        self.snapshot = snapshot
 
     def _payload(self, touch: bool) -> tuple[Any, ...] | None:
-        try:
-            # A regular file only: a FIFO planted here would hang, a link to /dev/zero fill
-            # memory.
-            blob = read_regular(self.path, MAX_BYTES, follow=False)  # we never write links
-        except (OSError, ReadRefused):
-            return None
-        if touch:
-            with contextlib.suppress(OSError):
-                os.utime(self.path, follow_symlinks=False)  # recently used: pruned last
-        head = len(_MAGIC)
-        payload = blob[head + 32 :]
-        if blob[:head] != _MAGIC or digest(payload) != blob[head : head + 32]:
+        payload = read_entry(self.path, _MAGIC, touch=touch)
+        if payload is None and self.snapshot is not None:
+            payload = read_entry(self.snapshot, _MAGIC, touch=False)
+        if payload is None:
             return None
         try:
             stored = marshal.loads(payload)
@@ -295,12 +299,38 @@ class Entry:
             tree = _encode(doc)
             summary = to_cache(summarise(doc))
             payload = marshal.dumps((summary, tree, stored, parts))
-            _write(self.path, _MAGIC + digest(payload) + payload)
-            _prune(self.path.parent)
+            write_entry(self.path, _MAGIC, payload)
 
 
-def _usable(where: Path, root: Path) -> bool:
-    """Outside the content folder, and (when it exists) writable by this user only."""
+def read_entry(path: Path, magic: bytes, *, touch: bool) -> bytes | None:
+    """The payload of the entry at ``path``, or ``None``: absent, not a regular file, or not
+    ``magic`` followed by the sha256 of the payload and the payload (damaged, or not ours).
+    ``touch`` marks it recently used (pruned last)."""
+    try:
+        # A regular file only: a FIFO planted here would hang, a link to /dev/zero fill memory.
+        blob = read_regular(path, MAX_BYTES, follow=False)  # we never write links
+    except (OSError, ReadRefused):
+        return None
+    if touch:
+        with contextlib.suppress(OSError):
+            os.utime(path, follow_symlinks=False)
+    head = len(magic)
+    payload = blob[head + 32 :]
+    if blob[:head] != magic or digest(payload) != blob[head : head + 32]:
+        return None
+    return payload
+
+
+def write_entry(path: Path, magic: bytes, payload: bytes) -> None:
+    """Store ``payload`` at ``path`` atomically, after ``magic`` and its sha256; then prune the
+    folder. Raises ``OSError`` when it cannot."""
+    _write(path, magic + digest(payload) + payload)
+    _prune(path.parent)
+
+
+def usable(where: Path, root: Path) -> bool:
+    """Whether the cache folder ``where`` may hold entries about content under ``root``:
+    outside the content folder, and (when it exists) writable by this user only."""
     try:
         if where.resolve().is_relative_to(root):
             return False
