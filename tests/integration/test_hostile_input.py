@@ -1,8 +1,9 @@
 """Hostile and broken input: nothing crashes, nothing is lost.
 
 Each case of ``tests/fixtures/bad/`` goes into a fresh copy of the real content. The CLI must exit
-1 with a located message (file:line:column) and no traceback, within 2 seconds and 200 MB, and
-leave every file as it was; the API must raise a GuidelinesError.
+1 with a located message (file:line:column) and no traceback, within 200 MB, and leave every
+file as it was; the API must raise a GuidelinesError. A child that runs past a minute (a hang)
+fails; how fast bad input fails is a benchmark target (`nox -s bench`), not a test.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +34,6 @@ LOCATED = re.compile(
     r"^content/[\w/.-]+(?:\.yaml|/values/):\d+:\d+: "
     r"|^::error file=content/[\w/.-]+(?:\.yaml|/values/),line=\d+,col=\d+,"
 )
-MAX_SECONDS = 2.0
 MAX_RSS_KB = 200 * 1024
 
 
@@ -59,9 +58,8 @@ _MEASURED = (
 )
 
 
-def _run_cli(cwd: Path, *args: str) -> tuple[int, str, str, float, int]:
-    """Run the CLI in a child process; return status, output, seconds and its peak RSS (KB)."""
-    start = time.perf_counter()
+def _run_cli(cwd: Path, *args: str) -> tuple[int, str, str, int]:
+    """Run the CLI in a child process; return status, output and its peak RSS (KB)."""
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURED, *args],
         cwd=cwd,
@@ -70,9 +68,8 @@ def _run_cli(cwd: Path, *args: str) -> tuple[int, str, str, float, int]:
         timeout=60,
         check=False,
     )
-    seconds = time.perf_counter() - start
     err, _, rss = proc.stderr.rpartition("\n@rss ")
-    return proc.returncode, proc.stdout, err, seconds, int(rss)
+    return proc.returncode, proc.stdout, err, int(rss)
 
 
 def _apply(case: dict[str, Any], content: Path) -> None:
@@ -108,7 +105,7 @@ def test_bad_file(case: dict[str, Any], workspace: Path) -> None:
     _apply(case, content)
     before = _snapshot(workspace)
     extra = ["--format", "github", "--select", case["select"]] if case["command"] == "check" else []
-    code, out, err, seconds, rss = _run_cli(workspace, case["command"], "content", *extra)
+    code, out, err, rss = _run_cli(workspace, case["command"], "content", *extra)
     first = _first_problem(out, err)
     if os.environ.get("GUIDELINES_RECORD_BAD"):  # maintainers: print what to put in cases.toml
         print(f"\n{case['file']}: {first}")
@@ -116,7 +113,6 @@ def test_bad_file(case: dict[str, Any], workspace: Path) -> None:
     assert "Traceback" not in err
     assert LOCATED.match(first), first
     assert first == case["first"]
-    assert seconds < MAX_SECONDS
     assert rss < MAX_RSS_KB
     assert _snapshot(workspace) == before
     with pytest.raises(GuidelinesError):
@@ -178,11 +174,10 @@ def test_generated_bad_input(name: str, workspace: Path) -> None:
     content = workspace / "content"
     make(content)
     before = _snapshot(workspace)
-    code, out, err, seconds, rss = _run_cli(workspace, "validate", "content")
+    code, out, err, rss = _run_cli(workspace, "validate", "content")
     assert code == 1
     assert "Traceback" not in err
     assert re.match(expected, _first_problem(out, err)), _first_problem(out, err)
-    assert seconds < MAX_SECONDS
     assert rss < MAX_RSS_KB
     assert _snapshot(workspace) == before
     with pytest.raises(GuidelinesError):
