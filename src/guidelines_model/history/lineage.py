@@ -10,8 +10,8 @@ edition's id it is asked from.
 
 >>> from guidelines_model import load_library
 >>> h = history(load_library(), "2013/honest-direct/practice/4")
->>> [(s.edition.id, s.kind) for s in h.steps]
-[('2013', None), ('who_2017', 'unchanged'), ('2019_supervisors', 'removed')]
+>>> [(s.edition.id, s.present, s.kind.value if s.kind else None) for s in h.steps]
+[('2013', True, None), ('who_2017', True, 'unchanged'), ('2019_supervisors', False, 'removed')]
 """
 
 from __future__ import annotations

@@ -76,7 +76,8 @@ class ReleaseNotes:
     #: Supervisor column changes, one group per value (additions, in 2019).
     supervisor: tuple[Group, ...]
     glossary: Group | None
-    #: The other parts (title, front and back matter, the parts only WHO prints): counts only.
+    #: The other parts, as headed (title, front and back matter, the parts only WHO prints):
+    #: counts by kind only (``noise`` for noise rewordings).
     other: dict[str, dict[str, int]]
 
 
@@ -84,7 +85,8 @@ def _title(row: str, changes: list[Change]) -> str:
     if row in PART_LABELS:
         return PART_LABELS[row]
     for c in changes:
-        place = c.old_place or c.new_place
+        # Named as Change.where names it: by the old edition, where it has the container.
+        place = c.old_place or (c.new_place.seen_from_other() if c.new_place else None)
         if place is not None and place.context:
             return place.context
     return row
@@ -122,7 +124,7 @@ def release_notes(result: DiffResult) -> ReleaseNotes:
             glossary.append(c)
         elif c.old is not None or c.new is not None:
             key = "noise" if is_noise(c) else c.kind.value
-            other.setdefault(str(c.part), Counter())[key] += 1
+            other.setdefault(PART_LABELS.get(c.part, str(c.part)), Counter())[key] += 1
     return ReleaseNotes(
         old=result.old,
         new=result.new,
