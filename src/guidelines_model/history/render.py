@@ -8,7 +8,7 @@ its kind, classification and word-level diff.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -23,16 +23,18 @@ SCHEMA_VERSION = 1
 ABSENT = "not in this edition"
 
 
-def change_phrase(s: Step) -> str:
-    """The change of a step in words: ``reworded (spelling) from 2013``, ``first edition``."""
+def change_phrase(s: Step, names: Mapping[str, str] | None = None) -> str:
+    """The change of a step in words: ``reworded (spelling) from 2013``, ``first edition``;
+    ``names`` names the editions (default: their ids)."""
     if s.based_on is None:
         return "first edition" if s.present else ""
+    base = (names or {}).get(s.based_on, s.based_on)
     c = s.change
     if c is not None:
-        return f"{c.describe()} from {s.based_on}"
+        return f"{c.describe()} from {base}"
     if s.unchanged:
-        return f"unchanged from {s.based_on}"
-    return f"not in {s.based_on} either"
+        return f"unchanged from {base}"
+    return ""  # in neither edition: "not in this edition" says it
 
 
 def _title(histories: Sequence[History], value: str | None) -> str:
