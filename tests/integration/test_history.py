@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 
 from guidelines_model import NotFoundError, load_library
 from guidelines_model.cli import main
-from guidelines_model.history import Lineages, history, lineages
-from guidelines_model.history.render import SCHEMA_VERSION
+from guidelines_model.lineage import Lineages, history, lineages
+from guidelines_model.lineage.render import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "history.schema.json").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from tests.strategies import editions
 from guidelines_model import Edition
 from guidelines_model.diff import Change, diff
 from guidelines_model.diff.opening import explicit, prints_opening_list
-from guidelines_model.history import History, Lineages, lineages
+from guidelines_model.lineage import History, Lineages, lineages
 
 
 def _pair(a: Edition, b: Edition) -> tuple[Edition, Edition, Lineages]:

@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     """Write the history; an unknown id or value is a usage error (with the closest one)."""
     if (args.id is None) == (args.value is None):
         raise UsageError("give one ID, or --value KEY (not both)")
-    from guidelines_model.history.lineage import lineages
-    from guidelines_model.history.render import render_history
     from guidelines_model.library import load_library
+    from guidelines_model.lineage.build import lineages
+    from guidelines_model.lineage.render import render_history
 
     found = lineages(load_library(args.content))
     try:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from guidelines_model.export.html import permalink
-from guidelines_model.history import History, Step, lineages
-from guidelines_model.history.render import change_phrase
+from guidelines_model.lineage import History, Step, lineages
+from guidelines_model.lineage.render import change_phrase
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import Site, short_label, value_path
 

@@ -87,8 +87,11 @@ def _rows(w: Writer, rows: list[CollationRow]) -> list[Row]:
 def _history(w: Writer, row: Row) -> str | None:
     """The history of the row's text in the first edition that has it."""
     first = next((c.cell.id for c in row.cells if c.cell is not None), "")
-    # A paragraph list is one row here (its id), one lineage of its paragraphs there.
-    return w.site.history.get(first) or w.site.history.get(f"{first}/1")
+    # The description is one row here, under the value's id; its lineage is its paragraphs'.
+    for id_ in (first, f"{first}/description/1"):
+        if id_ in w.site.history:
+            return w.site.history[id_]
+    return None
 
 
 def _replaced(rows: list[Row]) -> list[Row]:

@@ -16,7 +16,7 @@ from guidelines_model.diff.render._common import flat, visible
 from guidelines_model.diff.render.markdown import inline as md_inline
 from guidelines_model.diff.words import Token
 from guidelines_model.export.markdown import escape as md_escape
-from guidelines_model.history.lineage import History, Step
+from guidelines_model.lineage.build import History, Step
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
 SCHEMA_VERSION = 1
