@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
-from guidelines_model import NotFoundError, load_library
+from guidelines_model import Edition, NotFoundError, load_library
 from guidelines_model.cli import main
 from guidelines_model.lineage import Lineages, history, lineages
 from guidelines_model.lineage.render import SCHEMA_VERSION
@@ -142,6 +142,25 @@ def test_json_validates_against_the_schema(
     assert {None, "unchanged"} <= kinds
 
 
+def test_a_glossary_term_brings_its_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    """A glossary term's id: the entry, then its term and definition, each edition by edition."""
+    lib = load_library()
+    data: Any = json.loads(_run(["2013/glossary/peer", "--format", "json"], capsys))
+    anchors = [h["anchor"] for h in data["histories"]]
+    assert anchors[:3] == [
+        "2013/glossary/peer",
+        "2013/glossary/peer/term",
+        "2013/glossary/peer/definition/1",
+    ]
+    definition = data["histories"][2]["steps"]
+    assert [s["text"] for s in definition] == [
+        lib.get("2013/glossary/peer/definition/1"),
+        None,
+        lib.get("2019_supervisors/glossary/peer/definition/1"),
+    ]
+    assert [s["kind"] for s in definition] == [None, "removed", "reworded"]
+
+
 def test_markdown_parses_and_escapes(capsys: pytest.CaptureFixture[str]) -> None:
     """--format markdown parses, and ids render as code, not emphasis."""
     out = _run(["--value", "honest-direct", "--format", "markdown"], capsys)
@@ -178,3 +197,27 @@ def test_usage_errors_exit_2(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_every_format_escapes_the_content() -> None:
+    """Markup in a wording stays text in HTML and Markdown; JSON keeps it verbatim."""
+    from guidelines_model.lineage.render import render_history
+
+    a = load_library().edition("2013")
+    data = a.model_dump(exclude_none=True)
+    first = data["values"][0]["practice"]["items"][0]
+    first["text"] += " <script>alert(1)</script> *x*"
+    b = Edition.model_validate({**data, "id": "next", "year": 2030, "based_on": "2013"})
+    v = a.values[0]
+    item = b.values[0].practice.items[0]
+    h = lineages([a, b]).within(f"2013/{v.key}/practice/1")
+    assert h[0].step("next").kind == "reworded"
+    html = render_history(h, "html")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    rendered = MarkdownIt().render(render_history(h, "markdown"))
+    assert "<script>" not in rendered
+    assert "<em>x</em>" not in rendered
+    data = json.loads(render_history(h, "json"))
+    assert data["histories"][0]["steps"][1]["text"] == item.text
+    assert ["insert", " <script>alert(1)</script> *x*"] in data["histories"][0]["steps"][1]["words"]

@@ -22,7 +22,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "id",
         nargs="?",
         metavar="ID",
-        help="the id of a node in any edition, e.g. 2013/honest-direct/practice/4",
+        help="the id of a node in any edition, e.g. 2013/honest-direct/practice/4 (a value or "
+        "glossary term: its texts too)",
     )
     parser.add_argument(
         "--value",
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
     found = lineages(load_library(args.content))
     try:
-        histories = found.value(args.value) if args.value else (found.of(args.id),)
+        histories = found.value(args.value) if args.value else found.within(args.id)
     except NotFoundError as exc:
         raise UsageError(str(exc)) from None
     emit(render_history(histories, args.format, args.value), args.output)

@@ -276,6 +276,23 @@ class Lineages:
             raise NotFoundError("node", id_, aliases=list(known))
         return self._history(id_, self._groups[self._links.find(id_)])
 
+    def within(self, id_: str) -> tuple[History, ...]:
+        """The history of a node, then of every text under it in any edition of its lineage
+        (a glossary term's term and definition, a value's texts), in document order."""
+        first = self.of(id_)
+        seen = {self._links.find(id_)}
+        out = [first]
+        for container in first.ids:
+            index = self._indexed[edition_of(container)]
+            for i in index.order:
+                if not i.startswith(f"{container}/") or i not in index.texts:
+                    continue
+                root = self._links.find(i)
+                if root not in seen:
+                    seen.add(root)
+                    out.append(self._history(i, self._groups[root]))
+        return tuple(out)
+
     def value(self, key: str) -> tuple[History, ...]:
         """The history of every text of a value (in any edition), in document order of the
         first edition that has each."""
