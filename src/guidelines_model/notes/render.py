@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from guidelines_model.diff.model import Change, ChangeKind
+from guidelines_model.diff.model import Change, ChangeKind, EditionRef
 from guidelines_model.diff.render._common import flat
 from guidelines_model.export.markdown import escape as md_escape
 from guidelines_model.notes.build import Group, ReleaseNotes
@@ -38,13 +38,21 @@ def noise_line(group: Group) -> str | None:
     return f"Also {n} text{'s' if n != 1 else ''} reworded in {NOISE_WORDS} ({classes})."
 
 
+def _named(ref: EditionRef) -> str:
+    """``Title (2019, 2019_supervisors)``; the id once when it is the year."""
+    return (
+        f"{ref.title} ({ref.year})"
+        if ref.id == str(ref.year)
+        else (f"{ref.title} ({ref.year}, {ref.id})")
+    )
+
+
 def _intro(notes: ReleaseNotes) -> str:
     old, new = notes.old, notes.new
     return (
-        f"What changed from {old.title} ({old.year}, {old.id}) to {new.title} "
-        f"({new.year}, {new.id}). Generated from the diff of the two editions "
-        f"(guidelines diff {old.id} {new.id}): substantive changes first, then a count of "
-        f"changes in {NOISE_WORDS}."
+        f"What changed from {_named(old)} to {_named(new)}. Generated from the diff of the "
+        f"two editions (guidelines diff {old.id} {new.id}): substantive changes first, then "
+        f"a count of changes in {NOISE_WORDS}."
     )
 
 
