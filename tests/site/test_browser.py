@@ -501,6 +501,17 @@ def test_a_history_link_lands_on_the_timeline_of_the_item(watched: Watched) -> N
     last = steps.nth(2).inner_text()
     assert "moved from 2013" in last
     assert "2019_supervisors/strengths-focused/practice/4" in last
+    # Any edition's id deep-links to its step of the same timeline.
+    later = "2019_supervisors/strengths-focused/practice/4"
+    page = watched.open(f"history/strengths-focused.html#{later}")
+    assert (
+        page.evaluate(
+            "id => { const el = document.getElementById(id); return el.matches('li.step:target') "
+            "&& el.closest('section.lineage').id; }",
+            later,
+        )
+        == "2013/strengths-focused/practice/5"
+    )
 
     page = watched.open("values/honest-direct.html")
     row = page.locator("tr", has=page.locator('[id="2013/honest-direct/practice/4"]'))

@@ -1,7 +1,8 @@
 """One history page per value: every text of the value as a timeline across the editions.
 
-Each lineage is a section whose id is its first id (``history/honest-direct.html#2013/...``);
-every item of an edition page and every row of a value page links to its lineage.
+Each lineage is a section whose id is its first id (``history/honest-direct.html#2013/...``),
+and each edition's step of it answers to that edition's id (``#2019_supervisors/...``); every
+item of an edition page and every row of a value page links to its lineage.
 """
 
 from __future__ import annotations
