@@ -57,6 +57,34 @@ def test_strengths_focused_item_5_is_followed_to_2019_item_4(found: Lineages) ->
     assert step.text == h.step("2013").text
 
 
+def test_an_item_new_in_2019_is_absent_before(found: Lineages) -> None:
+    """2019's honest-direct item 4 (new there): not in 2013 nor WHO, added in 2019."""
+    h = found.of("2019_supervisors/honest-direct/practice/4")
+    assert [(s.present, s.kind) for s in h.steps] == [
+        (False, None),
+        (False, None),
+        (True, "added"),
+    ]
+    assert h.anchor == "2019_supervisors/honest-direct/practice/4"
+
+
+def test_a_split_and_a_merge_are_followed_block_by_block(found: Lineages) -> None:
+    """2013 background/3, split into 2019 appendix blocks, and background/10 and /11, merged
+    into one: each history holds every block, from either side."""
+    split = found.of("2013/front/background/3").step("2019_supervisors")
+    assert split.kind == "split"
+    assert split.change is not None
+    assert split.ids == split.change.new_ids
+    assert len(split.ids) > 1
+    assert split.text == split.change.new
+    assert found.of(split.ids[-1]).steps == found.of("2013/front/background/3").steps
+    merged = found.of("2013/front/background/10")
+    step = merged.step("2019_supervisors")
+    assert step.kind == "merged"
+    assert merged.step("2013").ids == ("2013/front/background/10", "2013/front/background/11")
+    assert found.of("2013/front/background/11").steps == merged.steps
+
+
 @pytest.mark.parametrize(
     ("later", "first"),
     [
