@@ -85,7 +85,8 @@ def export(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def diff(session: nox.Session) -> None:
     """Compare each edition with the one it is based on: print the summary and the changes of
-    the values, write the full report in every format to build/diff/, list those files last.
+    the values, write the full report in every format and the release notes (Markdown and
+    HTML) to build/diff/, list those files last.
 
     ``nox -s diff -- ARGS`` passes ARGS to ``guidelines diff`` instead.
     """
@@ -109,7 +110,11 @@ def diff(session: nox.Session) -> None:
             target = out / f"{old}__{new}.{ext}"
             session.run("guidelines", "diff", old, new, "--format", fmt, "-o", str(target))
             written.append(target)
-    session.log("Full reports (every part):")
+        for fmt, ext in (("markdown", "md"), ("html", "html")):
+            target = out / f"{old}__{new}.release-notes.{ext}"
+            session.run("guidelines", "release-notes", old, new, "--format", fmt, "-o", str(target))
+            written.append(target)
+    session.log("Full reports (every part) and release notes:")
     for path in written:
         session.log(f"  {path}")
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from guidelines_model.library import Library, load_library, summarise_library
+    from guidelines_model.lineage.build import History, Step, history
     from guidelines_model.load.limits import Limits
     from guidelines_model.load.loader import load_derivative, load_edition
     from guidelines_model.load.summary import Summary, summarise
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 
 _MODULES = {
     "library": ("Library", "load_library", "summarise_library"),
+    "lineage.build": ("History", "Step", "history"),
     "load.limits": ("Limits",),
     "load.loader": ("load_derivative", "load_edition"),
     "load.summary": ("Summary", "summarise"),
@@ -132,6 +134,7 @@ __all__ = [
     "Footnote",
     "Gloss",
     "GuidelinesError",
+    "History",
     "Item",
     "LanguageExample",
     "Library",
@@ -153,6 +156,7 @@ __all__ = [
     "SourceException",
     "SourceFileError",
     "SourceRef",
+    "Step",
     "Summary",
     "SupervisorGuidelines",
     "Term",
@@ -161,6 +165,7 @@ __all__ = [
     "WhoValue",
     "YamlSyntaxError",
     "__version__",
+    "history",
     "load_derivative",
     "load_edition",
     "load_library",

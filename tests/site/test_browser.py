@@ -60,7 +60,7 @@ def _expected(site_dir: Path, query: str, edition: str = "") -> list[str]:
 def test_every_page_loads_cleanly(watched: Watched, site_dir: Path) -> None:
     """Every page loads with no console error, no failed or outside request, and a sound shell."""
     pages = _pages(site_dir)
-    assert len(pages) == 21
+    assert len(pages) == 21 + len(LIB.edition("2013").values)  # + a history page per value
     for path in pages:
         page = watched.open(path)
         shell = page.evaluate(
@@ -127,7 +127,7 @@ def test_permanent_anchor_opens_at_the_item(watched: Watched) -> None:
             const el = document.getElementById(id);
             const r = el.getBoundingClientRect();
             const copy = el.cloneNode(true);
-            copy.querySelectorAll('.pl').forEach(a => a.remove());
+            copy.querySelectorAll('.pl, .hist').forEach(a => a.remove());
             return {target: el.matches(':target'), top: r.top, height: innerHeight,
                     text: copy.textContent, lang: el.closest('[lang]').lang};
         }""",
@@ -503,4 +503,54 @@ def test_footnote_markers_link_to_their_notes_and_back(watched: Watched) -> None
             "id => [document.getElementById(id).getBoundingClientRect().top, innerHeight]", ref
         )
         assert 0 <= back[0] < back[1]
+    assert watched.problems == []
+
+
+def test_a_history_link_lands_on_the_timeline_of_the_item(watched: Watched) -> None:
+    """An item's "history" link on an edition page opens its value's history at the item's
+    timeline: every edition in year order, the move to 2019's item 4, and from a value page's
+    row, the removal of honest-direct item 4 shown as "Not in this edition"."""
+    page = watched.open("editions/2013.html")
+    item = page.locator('[id="2013/strengths-focused/practice/5"]')
+    item.locator("a.hist").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("history/strengths-focused.html#2013/strengths-focused/practice/5")
+    section = page.locator('[id="2013/strengths-focused/practice/5"]')
+    assert page.evaluate(
+        "id => document.getElementById(id).matches('section.lineage:target')",
+        "2013/strengths-focused/practice/5",
+    )
+    box = section.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < 900
+    steps = section.locator("li.step")
+    assert steps.count() == 3
+    heads = [steps.nth(i).locator(".step-edition").inner_text() for i in range(3)]
+    assert heads == ["2013", "WHO 2017", "2019 Supervisors"]
+    last = steps.nth(2).inner_text()
+    assert "moved from 2013" in last
+    assert "2019_supervisors/strengths-focused/practice/4" in last
+    # Any edition's id deep-links to its step of the same timeline.
+    later = "2019_supervisors/strengths-focused/practice/4"
+    page = watched.open(f"history/strengths-focused.html#{later}")
+    assert (
+        page.evaluate(
+            "id => { const el = document.getElementById(id); return el.matches('li.step:target') "
+            "&& el.closest('section.lineage').id; }",
+            later,
+        )
+        == "2013/strengths-focused/practice/5"
+    )
+
+    page = watched.open("values/honest-direct.html")
+    row = page.locator("tr", has=page.locator('[id="2013/honest-direct/practice/4"]'))
+    row.locator("a.hist").click()
+    page.wait_for_load_state("load")
+    section = page.locator('[id="2013/honest-direct/practice/4"]')
+    assert page.evaluate(
+        "id => document.getElementById(id).matches(':target')", "2013/honest-direct/practice/4"
+    )
+    removed = section.locator("li.step.is-removed")
+    assert removed.locator(".hist-kind").inner_text() == "removed from 2013"
+    assert removed.locator(".step-absent").inner_text() == "Not in this edition"
     assert watched.problems == []

@@ -161,7 +161,8 @@ def _docs(lib: Library) -> list[Edition | Derivative]:
 
 
 class Parsed(HTMLParser):
-    """Text content of every element (permalinks left out), by id; scripts and handlers seen."""
+    """Text content of every element (permalinks and the site's history links left out), by
+    id; scripts and handlers seen."""
 
     VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"})
 
@@ -190,7 +191,7 @@ class Parsed(HTMLParser):
         assert name == tag, f"</{tag}> closes <{name}>"
         text = "".join(parts)
         self.elements.append((name, attrs, text))
-        if self.stack and "pl" not in (attrs.get("class") or "").split():
+        if self.stack and not {"pl", "hist"} & set((attrs.get("class") or "").split()):
             self.stack[-1][2].append(text)
 
     def handle_data(self, data: str) -> None:

@@ -14,6 +14,7 @@ from guidelines_model.site.checklist import write_checklist
 from guidelines_model.site.compare import write_comparisons
 from guidelines_model.site.context import Site
 from guidelines_model.site.editions import articles, write_editions
+from guidelines_model.site.history import write_histories
 from guidelines_model.site.home import write_home
 from guidelines_model.site.search import write_search
 from guidelines_model.site.values import write_values
@@ -62,6 +63,7 @@ def build(out: str | Path, library: Library | None = None) -> BuildResult:
     w.file(MARKER, "Built by python -m guidelines_model.site; rebuilt folders are emptied.\n")
     _static(w)
     rendered = articles(w)
+    write_histories(w)
     write_editions(w, rendered)
     write_values(w)
     comparisons = write_comparisons(w)

@@ -33,6 +33,8 @@ class Site:
     lib: Library
     #: Every id written as an ``id`` attribute on an edition or derivative page.
     anchors: set[str] = field(default_factory=set)
+    #: Each id's link to its history (``history/<key>.html#<first id>``), site-root-relative.
+    history: dict[str, str] = field(default_factory=dict)
 
     @property
     def editions(self) -> tuple[Edition, ...]:

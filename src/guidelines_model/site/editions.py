@@ -16,6 +16,7 @@ from guidelines_model.site.context import (
     kind_label,
     short_label,
 )
+from guidelines_model.site.history import history_links
 from guidelines_model.site.outline import outline
 
 
@@ -52,7 +53,7 @@ def write_editions(w: Writer, rendered: dict[str, str]) -> None:
             lang=lang_of(doc),
             counts=counts(doc),
             toc=entries,
-            article=Markup(html),
+            article=Markup(history_links(site, html)),
             compare=compare,
             base=site.lib.editions.get(base) if base else None,
         )

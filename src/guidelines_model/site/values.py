@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from guidelines_model.diff import NOISE, Cell, CollationRow, TextClass, collate
 from guidelines_model.diff.collate import bases_of
@@ -44,6 +44,8 @@ class Row:
     label: str
     cells: tuple[ShownCell, ...]
     status: str
+    #: The row's link to its history (site-root-relative), if it has one.
+    history: str | None = None
 
 
 def _label(row: CollationRow) -> str:
@@ -79,7 +81,17 @@ def _rows(w: Writer, rows: list[CollationRow]) -> list[Row]:
             href = w.site.node_href(c.id) if c else None
             cells.append(ShownCell(c, href, noise, classes, quiet, repeats))
         out.append(Row(label, tuple(cells), r.status))
-    return _replaced(out)
+    return [replace(r, history=_history(w, r)) for r in _replaced(out)]
+
+
+def _history(w: Writer, row: Row) -> str | None:
+    """The history of the row's text in the first edition that has it."""
+    first = next((c.cell.id for c in row.cells if c.cell is not None), "")
+    # The description is one row here, under the value's id; its lineage is its paragraphs'.
+    for id_ in (first, f"{first}/description/1"):
+        if id_ in w.site.history:
+            return w.site.history[id_]
+    return None
 
 
 def _replaced(rows: list[Row]) -> list[Row]:
