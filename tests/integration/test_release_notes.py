@@ -50,6 +50,20 @@ def test_rewordings_give_both_wordings(capsys: pytest.CaptureFixture[str]) -> No
     assert "- Practice item 3 (substantive):" in value8
     assert "  - Before: “Peer supporters facilitate respect and honor" in value8
     assert "  - After: “Peer supporters respect and honor" in value8
+    assert "  - Changes: Peer supporters <del>facilitate </del>respect and honor" in value8
+
+
+def test_a_change_made_alike_in_every_value_is_said_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2019 bullets the practice items of all 12 values: one line before the values, none in
+    each value's section (its substantive changes are not drowned)."""
+    out = _notes(capsys)
+    line = "- Practice items numbered → practice items bulleted: in 12 values"
+    assert out.count("numbered → practice items bulleted") == 1
+    assert out.index(line) < out.index('### Value 1 "Peer support is voluntary"')
+    value1 = _section(out, '### Value 1 "Peer support is voluntary"')
+    assert "**Renumbered**" not in value1
 
 
 def test_noise_is_one_counted_line_per_value(capsys: pytest.CaptureFixture[str]) -> None:

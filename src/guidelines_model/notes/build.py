@@ -79,6 +79,29 @@ class ReleaseNotes:
     #: The other parts, as headed (title, front and back matter, the parts only WHO prints):
     #: counts by kind only (``noise`` for noise rewordings).
     other: dict[str, dict[str, int]]
+    #: Changes of a container (no text of their own) made alike in several values, said once
+    #: instead of in each value: ``("Practice items numbered → practice items bulleted", 12)``.
+    alike: tuple[tuple[str, int], ...] = ()
+
+
+def local(c: Change, title: str) -> str:
+    """Where ``c`` is within its group titled ``title``: ``Practice item 5 → practice item 4``."""
+    text = c.where
+    prefix = f"{title}, "
+    if text.startswith(prefix):
+        text = text[len(prefix) :]
+    elif text == title:
+        text = "title" if c.node == "value" else text
+    return text[:1].upper() + text[1:]
+
+
+def _alike(values: dict[str, list[Change]]) -> tuple[tuple[str, int], ...]:
+    """The container changes whose kind and place are the same in two values or more."""
+    seen: Counter[tuple[ChangeKind, str]] = Counter()
+    for row, cs in values.items():
+        title = _title(row, cs)
+        seen.update({(c.kind, local(c, title)) for c in cs if c.old is None and c.new is None})
+    return tuple((label, n) for (_, label), n in seen.items() if n > 1)
 
 
 def _title(row: str, changes: list[Change]) -> str:
@@ -92,19 +115,22 @@ def _title(row: str, changes: list[Change]) -> str:
     return row
 
 
-def _group(row: str, changes: list[Change]) -> Group:
+def _group(row: str, changes: list[Change], alike: frozenset[str] = frozenset()) -> Group:
     noise = [c for c in changes if is_noise(c)]
-    # A container added or removed is its texts, which are listed.
-    bare = (ChangeKind.ADDED, ChangeKind.REMOVED)
-    listed = [
-        c
-        for c in changes
-        if not is_noise(c) and not (c.old is None and c.new is None and c.kind in bare)
-    ]
+    title = _title(row, changes)
+
+    def container_said(c: Change) -> bool:
+        # A container added or removed is its texts, which are listed; one changed alike in
+        # several values is said once (ReleaseNotes.alike).
+        if c.old is not None or c.new is not None:
+            return False
+        return c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) or local(c, title) in alike
+
+    listed = [c for c in changes if not is_noise(c) and not container_said(c)]
     rank = {k: i for i, (k, _) in enumerate(KIND_ORDER)}
     listed.sort(key=lambda c: rank.get(c.kind, len(rank)))  # stable: document order kept
     counts: Counter[str] = Counter(k.value for c in noise for k in c.classification)
-    return Group(row, _title(row, changes), tuple(listed), dict(sorted(counts.items())), len(noise))
+    return Group(row, title, tuple(listed), dict(sorted(counts.items())), len(noise))
 
 
 def release_notes(result: DiffResult) -> ReleaseNotes:
@@ -125,11 +151,14 @@ def release_notes(result: DiffResult) -> ReleaseNotes:
         elif c.old is not None or c.new is not None:
             key = "noise" if is_noise(c) else c.kind.value
             other.setdefault(PART_LABELS.get(c.part, str(c.part)), Counter())[key] += 1
+    alike = _alike(values)
+    said = frozenset(label for label, _ in alike)
     return ReleaseNotes(
         old=result.old,
         new=result.new,
-        values=tuple(_group(row, cs) for row, cs in values.items()),
+        values=tuple(_group(row, cs, said) for row, cs in values.items()),
         supervisor=tuple(_group(row, cs) for row, cs in supervisor.items()),
         glossary=_group("glossary", glossary) if glossary else None,
         other={part: dict(counts) for part, counts in other.items()},
+        alike=alike,
     )

@@ -9,9 +9,11 @@ from __future__ import annotations
 from html import escape
 
 from guidelines_model.diff.model import Change, ChangeKind, EditionRef
+from guidelines_model.diff.render import html as diff_html
+from guidelines_model.diff.render import markdown as diff_md
 from guidelines_model.diff.render._common import flat
 from guidelines_model.export.markdown import escape as md_escape
-from guidelines_model.notes.build import Group, ReleaseNotes
+from guidelines_model.notes.build import Group, ReleaseNotes, local
 
 FORMATS: tuple[str, ...] = ("markdown", "html")
 _BOTH_SIDES = frozenset({ChangeKind.REWORDED, ChangeKind.SPLIT, ChangeKind.MERGED})
@@ -20,13 +22,12 @@ NOISE_WORDS = "capitals, spacing, punctuation or US/UK spelling only"
 
 def where(c: Change, group: Group) -> str:
     """The place of a change within its group: ``Practice item 5 → practice item 4``."""
-    text = c.where
-    prefix = f"{group.title}, "
-    if text.startswith(prefix):
-        text = text[len(prefix) :]
-    elif text == group.title:
-        text = "title" if c.node == "value" else text
-    return text[:1].upper() + text[1:]
+    return local(c, group.title)
+
+
+def alike_line(label: str, n: int) -> str:
+    """A change made alike in ``n`` values, said once."""
+    return f"{label}: in {n} values"
 
 
 def noise_line(group: Group) -> str | None:
@@ -75,6 +76,7 @@ def _md_change(c: Change, group: Group) -> list[str]:
             f"- {place}" + (f" ({md_escape(classes)})" if classes else "") + ":",
             f"  - Before: {_md_quote(c.old)}",
             f"  - After: {_md_quote(c.new)}",
+            f"  - Changes: {diff_md.inline(c.words)}",
         ]
     text = c.old if c.kind is ChangeKind.REMOVED else c.new
     return [f"- {place}" + (f": {_md_quote(text)}" if text is not None else "")]
@@ -95,6 +97,10 @@ def notes_markdown(notes: ReleaseNotes) -> str:
     """The notes as Markdown: a section per value, then supervisor column, glossary, others."""
     out = [f"# Release notes: {md_escape(notes.new.title)} ({notes.new.year})", ""]
     out += [md_escape(_intro(notes)), "", "## Values", ""]
+    if notes.alike:
+        out += ["**In several values alike**", ""]
+        out += [f"- {md_escape(alike_line(label, n))}" for label, n in notes.alike]
+        out.append("")
     for g in notes.values:
         out += _md_group(g, 3)
     if not notes.values:
@@ -129,7 +135,10 @@ def _html_change(c: Change, group: Group) -> str:
     if c.kind in _BOTH_SIDES and c.old is not None and c.new is not None:
         classes = ", ".join(sorted(k.value for k in c.classification))
         head = place + (f" ({escape(classes)})" if classes else "")
-        return f"<li>{head}{_html_quote('Before:', c.old)}{_html_quote('After:', c.new)}</li>"
+        changes = f"<blockquote><b>Changes:</b> {diff_html.inline(c.words)}</blockquote>"
+        return (
+            f"<li>{head}{_html_quote('Before:', c.old)}{_html_quote('After:', c.new)}{changes}</li>"
+        )
     text = c.old if c.kind is ChangeKind.REMOVED else c.new
     body = f": “{escape(flat(text))}”" if text is not None else ""
     return f"<li>{place}{body}</li>"
@@ -151,6 +160,10 @@ def notes_html(notes: ReleaseNotes) -> str:
     """The notes as one self-contained HTML page."""
     title = f"Release notes: {notes.new.title} ({notes.new.year})"
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(_intro(notes))}</p>", "<h2>Values</h2>"]
+    if notes.alike:
+        body += ["<p><b>In several values alike</b></p>", "<ul>"]
+        body += [f"<li>{escape(alike_line(label, n))}</li>" for label, n in notes.alike]
+        body.append("</ul>")
     for g in notes.values:
         body += _html_group(g, 3)
     if not notes.values:

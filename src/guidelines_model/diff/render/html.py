@@ -255,7 +255,8 @@ def pages_html(title: str, bodies: Sequence[list[str]]) -> str:
     return _page(title, [f"<h1>{escape(title)}</h1>", *(line for b in bodies for line in b)])
 
 
-def _inline(parts: tuple[Token, ...]) -> str:
+def inline(parts: tuple[Token, ...]) -> str:
+    """An inline diff, escaped, with ``<del>``/``<ins>`` around the changed words."""
     out: list[str] = []
     for t in parts:
         if t.tag == "equal":
@@ -270,7 +271,7 @@ def _cell(cell: Cell | None) -> str:
     if cell is None:
         return f'<td class="gap">{GAP}</td>'
     if cell.variant:
-        return f'<td class="variant">{_inline(cell.words)}</td>'
+        return f'<td class="variant">{inline(cell.words)}</td>'
     return f"<td>{_text(cell.text)}</td>"
 
 
