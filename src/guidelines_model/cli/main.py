@@ -19,6 +19,7 @@ from typing import Protocol, TextIO
 
 from guidelines_model.cli import (
     check,
+    cite,
     diff,
     export,
     fmt,
@@ -58,6 +59,7 @@ COMMANDS: dict[str, Command] = {
     "export": export,
     "diff": diff,
     "check": check,
+    "cite": cite,
     "fmt": fmt,
     "new-edition": new_edition,
     "review-sheet": review_sheet,
