@@ -29,15 +29,20 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL = re.compile("|".join(re.escape(c) for c in _ESCAPES))
+# TeX's ligatures: '' and `` are curly quotes, -- and --- dashes, !` and ?` inverted marks.
+# An empty group between the two characters keeps them as typed.
+_LIGATURE = re.compile(r"(?<=')(?=')|(?<=`)(?=`)|(?<=-)(?=-)|(?<=[!?])(?=`)")
 
 
 def escape(text: str) -> str:
-    """``text`` as a BibTeX field value: LaTeX's special characters escaped, one line.
+    """``text`` as a BibTeX field value: LaTeX's special characters escaped, ligatures broken,
+    one line.
 
     >>> escape("100% {R&D} ~ me_2")
     '100\\\\% \\\\{R\\\\&D\\\\} \\\\textasciitilde{} me\\\\_2'
     """
-    return _SPECIAL.sub(lambda m: _ESCAPES[m.group()], " ".join(text.split()))
+    escaped = _SPECIAL.sub(lambda m: _ESCAPES[m.group()], " ".join(text.split()))
+    return _LIGATURE.sub("{}", escaped)
 
 
 def key(id_: str) -> str:

@@ -19,10 +19,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("outdir", type=Path, help="folder to write (emptied if a site is there)")
     parser.add_argument("--content", type=Path, default=None, help="content folder to use")
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=None,
+        help="the address the site is published at (e.g. https://example.org/guidelines/): "
+        "every citation ends with the permanent link to its sentence there",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        result = build(args.outdir, load_library(args.content))
+        result = build(args.outdir, load_library(args.content), base_url=args.base_url)
     except GuidelinesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

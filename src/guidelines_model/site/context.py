@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from guidelines_model.cite import links
 from guidelines_model.library import Library
 from guidelines_model.model.documents import Derivative, Edition
 from guidelines_model.model.ids import edition_of
@@ -33,6 +34,8 @@ class Site:
     lib: Library
     #: Every id written as an ``id`` attribute on an edition or derivative page.
     anchors: set[str] = field(default_factory=set)
+    #: The address the site is published at (``--base-url``): citations link to it.
+    base_url: str | None = None
 
     @property
     def editions(self) -> tuple[Edition, ...]:
@@ -79,8 +82,8 @@ class Site:
         return f"{edition_path(edition_of(id_))}#{id_}"
 
 
-def edition_path(id_: str) -> str:
-    return f"editions/{id_}.html"
+#: ``editions/<id>.html``: the one function the site's links and citations' permanent links use.
+edition_path = links.edition_path
 
 
 def value_path(key: str) -> str:
