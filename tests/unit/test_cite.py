@@ -328,3 +328,18 @@ def test_the_bibtex_of_an_edition_is_as_expected(library: Library) -> None:
         "IGO.}\n"
         "}\n"
     )
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago", "harvard"])
+def test_markup_in_metadata_is_text_in_html_and_markdown(library: Library, style: Any) -> None:
+    """A title and publisher holding markup (tags, &, *, _) come out as text: escaped in HTML,
+    backslashed in Markdown; only the style's italics and the link are markup."""
+    e = library.edition("2013")
+    lib = _with(e, "Guidelines <script>alert(1)</script> & <i>notes</i>", "<b>Org</b> *R&D*_x")
+    items = csl_items(lib, ["2013", "2013/voluntary/practice/1"], BASE)
+    for html in render(items, style, "html"):
+        assert set(_Text(html).tags) <= {"i", "a"}, html
+        assert "&lt;script&gt;" in html
+        assert "&lt;b&gt;Org&lt;/b&gt;" in html
+    for md in render(items, style, "markdown"):
+        assert "\\<b\\>Org\\</b\\> \\*R\\&D\\*\\_x" in md
