@@ -196,7 +196,8 @@ def test_a_derived_text_is_not_cited(library: Library) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["ftp://x.org/", "example.org", "https://", "https://a b/", "https://x/#a"]
+    "url",
+    ["ftp://x.org/", "example.org", "https://", "https://a b/", "https://x/#a", "https://x/<a>"],
 )
 def test_a_base_url_must_be_an_http_address(url: str) -> None:
     """Anything but an absolute http(s) address is refused."""

@@ -25,8 +25,11 @@ def base_url(url: str) -> str:
             f"base URL {url!r}: expected the website's absolute address, "
             "e.g. https://example.org/guidelines/"
         )
-    if any(c.isspace() for c in url) or "#" in url or "?" in url:
-        raise UsageError(f"base URL {url!r}: no spaces, '#' or '?' in a site's address")
+    if any(c.isspace() or c in '#?<>"{}|\\^`' for c in url):
+        raise UsageError(
+            f"base URL {url!r}: a site's address has no spaces, no query or fragment "
+            "('?', '#') and no characters a link cannot hold (< > \" { } | \\ ^ `)"
+        )
     return url.rstrip("/") + "/"
 
 
