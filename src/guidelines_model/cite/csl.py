@@ -8,7 +8,10 @@ never made up. The edition's own suggested citation is kept verbatim as the ``no
 
 Why a part as a chapter rather than a locator: CSL styles print a part's title in the reference
 itself, so the pinpoint survives in every style and in every reference manager the item is
-imported into; citeproc-py prints a non-numeric locator as its label alone ("section").
+imported into. A locator is for in-text citations only, and citeproc-py takes it as
+``CitationItem(key, locator=Locator("Value 7, practice item 2", "section"))`` (a plain string
+raises ``AttributeError``), then prints a non-numeric locator as its label alone: "(iNAPS, 2019,
+section)".
 """
 
 from __future__ import annotations
