@@ -142,8 +142,12 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def site(session: nox.Session) -> None:
-    """Build the static website of every edition and comparison into build/site/."""
-    install(session, extras="site")
+    """Build the static website of every edition and comparison into build/site/.
+
+    ``nox -s site -- --base-url https://example.org/guidelines/`` makes every citation end with
+    the permanent link to its sentence at that address.
+    """
+    install(session, extras="site,cite")
     session.run("python", "-m", "guidelines_model.site", str(BUILD / "site"), *session.posargs)
 
 
@@ -153,10 +157,13 @@ def docs(session: nox.Session) -> None:
 
     Build it before ``nox -s site`` and the website's home page links it.
     """
-    install(session, "docs", extras="site")
+    install(session, "docs", extras="site,cite")
     out = BUILD / "docs"
     # The package and each layer (docs/architecture.md); pdoc walks each one's submodules.
-    layers = ["model", "load", "library", "verify", "write", "export", "diff", "checks", "site"]
+    layers = [
+        *("model", "load", "library", "verify", "write", "export", "diff", "cite", "checks"),
+        "site",
+    ]
     modules = ["guidelines_model", *(f"guidelines_model.{m}" for m in layers)]
     session.run("pdoc", "--output-directory", str(out), *modules, *session.posargs)
 

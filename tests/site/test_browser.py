@@ -60,7 +60,7 @@ def _expected(site_dir: Path, query: str, edition: str = "") -> list[str]:
 def test_every_page_loads_cleanly(watched: Watched, site_dir: Path) -> None:
     """Every page loads with no console error, no failed or outside request, and a sound shell."""
     pages = _pages(site_dir)
-    assert len(pages) == 21 + len(LIB.edition("2013").values)  # + a history page per value
+    assert len(pages) == 24 + len(LIB.edition("2013").values)  # + a history page per value
     for path in pages:
         page = watched.open(path)
         shell = page.evaluate(
@@ -127,7 +127,7 @@ def test_permanent_anchor_opens_at_the_item(watched: Watched) -> None:
             const el = document.getElementById(id);
             const r = el.getBoundingClientRect();
             const copy = el.cloneNode(true);
-            copy.querySelectorAll('.pl, .hist').forEach(a => a.remove());
+            copy.querySelectorAll('.pl, .hist, .cite').forEach(a => a.remove());
             return {target: el.matches(':target'), top: r.top, height: innerHeight,
                     text: copy.textContent, lang: el.closest('[lang]').lang};
         }""",

@@ -161,8 +161,8 @@ def _docs(lib: Library) -> list[Edition | Derivative]:
 
 
 class Parsed(HTMLParser):
-    """Text content of every element (permalinks and the site's history links left out), by
-    id; scripts and handlers seen."""
+    """Text content of every element (permalinks, the site's history links and Cite controls
+    left out), by id; scripts and handlers seen."""
 
     VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"})
 
@@ -191,7 +191,7 @@ class Parsed(HTMLParser):
         assert name == tag, f"</{tag}> closes <{name}>"
         text = "".join(parts)
         self.elements.append((name, attrs, text))
-        if self.stack and not {"pl", "hist"} & set((attrs.get("class") or "").split()):
+        if self.stack and not {"pl", "hist", "cite"} & set((attrs.get("class") or "").split()):
             self.stack[-1][2].append(text)
 
     def handle_data(self, data: str) -> None:
@@ -299,7 +299,7 @@ def site(lib: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _parse_site_page(path: Path) -> Parsed:
     parsed = Parsed(path.read_text(encoding="utf-8"))
-    own = {"static/site.js", "static/search.js", "search-index.js"}
+    own = {"static/site.js", "static/cite.js", "static/search.js", "search-index.js"}
     for script in parsed.scripts:
         src = (script.get("src") or "").replace("../", "")
         assert src in own, script

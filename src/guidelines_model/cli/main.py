@@ -19,6 +19,7 @@ from typing import Protocol, TextIO
 
 from guidelines_model.cli import (
     check,
+    cite,
     diff,
     export,
     fmt,
@@ -63,6 +64,7 @@ COMMANDS: dict[str, Command] = {
     "history": history,
     "release-notes": release_notes,
     "check": check,
+    "cite": cite,
     "fmt": fmt,
     "new-edition": new_edition,
     "review-sheet": review_sheet,

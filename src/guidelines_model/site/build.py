@@ -11,6 +11,7 @@ from guidelines_model.library import Library, load_library
 from guidelines_model.model.errors import GuidelinesError
 from guidelines_model.site._env import Writer
 from guidelines_model.site.checklist import write_checklist
+from guidelines_model.site.cite import citations, with_controls, write_cite_pages
 from guidelines_model.site.compare import write_comparisons
 from guidelines_model.site.context import Site
 from guidelines_model.site.editions import articles, write_editions
@@ -50,21 +51,34 @@ def _static(w: Writer) -> None:
             w.file(f"static/{entry.name}", entry.read_bytes())
 
 
-def build(out: str | Path, library: Library | None = None) -> BuildResult:
+def build(
+    out: str | Path, library: Library | None = None, *, base_url: str | None = None
+) -> BuildResult:
     """Build the site of ``library`` (the bundled content by default) into ``out``.
 
     ``out`` must be empty, missing, or a site built before (which is replaced). The output is
     deterministic: the same library gives byte-identical files (and the home page links the
     API reference when ``out``'s sibling ``docs/`` holds one, as ``nox -s docs`` builds it).
+    With ``base_url`` (the address the site is published at), every citation ends with the
+    permanent link to its sentence; needs the ``cite`` extra either way.
     """
+    from guidelines_model.cite.links import base_url as checked
+
+    base = checked(base_url) if base_url is not None else None
     target = Path(out)
     _prepare(target)
-    w = Writer(target, Site(library if library is not None else load_library()))
+    w = Writer(target, Site(library if library is not None else load_library(), base_url=base))
     w.file(MARKER, "Built by python -m guidelines_model.site; rebuilt folders are emptied.\n")
     _static(w)
     rendered = articles(w)
     write_histories(w)
+    cites = citations(w)
+    w.env.globals["cites"] = cites  # the value pages' Cite controls
+    control = w.env.get_template("_cite.html.j2").module.cite_control  # type: ignore[attr-defined]  # a template's macros are its module's attributes
+    controls = {id_: str(control(c)).strip() for id_, c in cites.items()}
+    rendered = {k: with_controls(html, controls) for k, html in rendered.items()}
     write_editions(w, rendered)
+    write_cite_pages(w)
     write_values(w)
     comparisons = write_comparisons(w)
     write_checklist(w)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from guidelines_model.cite import links
 from guidelines_model.library import Library
 from guidelines_model.model.documents import Derivative, Edition
 from guidelines_model.model.ids import edition_of
@@ -35,6 +36,8 @@ class Site:
     anchors: set[str] = field(default_factory=set)
     #: Each id's link to its history (``history/<key>.html#<first id>``), site-root-relative.
     history: dict[str, str] = field(default_factory=dict)
+    #: The address the site is published at (``--base-url``): citations link to it.
+    base_url: str | None = None
 
     @property
     def editions(self) -> tuple[Edition, ...]:
@@ -81,8 +84,8 @@ class Site:
         return f"{edition_path(edition_of(id_))}#{id_}"
 
 
-def edition_path(id_: str) -> str:
-    return f"editions/{id_}.html"
+#: ``editions/<id>.html``: the one function the site's links and citations' permanent links use.
+edition_path = links.edition_path
 
 
 def value_path(key: str) -> str:
