@@ -81,23 +81,17 @@ class WordIndex:
             ):
                 yield i
 
-    def longest(self, words: Sequence[str]) -> list[int]:
-        """For each position ``start`` of ``words``, a bound on the ``end`` of any phrase
-        ``words[start:end]`` that can occur in the text: its interior words
-        ``words[start + 1 : end - 1]`` must be words of the text, each following the one before
-        as in the text."""
-        n = len(words)
-        out = [n] * n
-        bound = n  # the bound for the current start
-        for start in range(n - 1, -1, -1):
-            out[start] = bound
-            # words[start] becomes interior for the starts before it
-            if words[start] not in self.starts:
-                bound = start + 1
-            elif start + 1 < n and (words[start], words[start + 1]) not in self.pairs:
-                # both interior only when the phrase ends past start + 2
-                bound = min(bound, start + 2)
-        return out
+    def bound(self, words: Sequence[str], start: int) -> int:
+        """A bound on the ``end`` of any phrase ``words[start:end]`` that can occur in the
+        text: its interior words ``words[start + 1 : end - 1]`` must be words of the text, each
+        following the one before as in the text."""
+        starts, pairs, n = self.starts, self.pairs, len(words)
+        for b in range(start + 1, n):
+            if words[b] not in starts:  # interior only when the phrase ends past b + 1
+                return b + 1
+            if b + 1 < n and (words[b], words[b + 1]) not in pairs:
+                return b + 2  # both interior only when the phrase ends past b + 2
+        return n
 
 
 @lru_cache(maxsize=64)

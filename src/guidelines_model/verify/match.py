@@ -82,15 +82,15 @@ def reassemble(
 def _search(words: list[str], form: SourceForm, index: WordIndex | None) -> tuple[Part, ...] | None:
     n = len(words)
     failed: set[tuple[int, int]] = set()
-    # The ends past which a part words[start:end] cannot occur in the source.
-    longest = index.longest(words) if index is not None else [n] * n
 
     def from_word(start: int, previous: int | None) -> tuple[Part, ...] | None:
         if start == n:
             return ()
         if (start, -1 if previous is None else previous) in failed:
             return None
-        for end in range(longest[start], start + MIN_PART_WORDS - 1, -1):  # the longest part first
+        # The end past which a part words[start:end] cannot occur in the source.
+        longest = index.bound(words, start) if index is not None else n
+        for end in range(longest, start + MIN_PART_WORDS - 1, -1):  # the longest part first
             if end < n and n - end < MIN_PART_WORDS:
                 continue
             part = " ".join(words[start:end])
