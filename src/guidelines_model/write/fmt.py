@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,11 +42,18 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
+@cache
+def _shared_yaml() -> YAML:
+    """One round-trip reader and writer for every file of a run (making one per file cost a
+    tenth of ``fmt --check``)."""
+    return round_trip_yaml()
+
+
 def _round_trip(text: str, file: str) -> str:
     """ruamel.yaml's round trip of ``text``; its parser errors located."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = round_trip_yaml()
+    yaml = _shared_yaml()
     buf = io.StringIO()
     try:
         yaml.dump(yaml.load(text), buf)
@@ -96,6 +104,8 @@ def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS
     """
     before = parse_yaml(text, file, limits)  # refuses what content may not use, with locations
     out = _round_trip(text, file)
+    if out == text:  # already canonical: the same data, and formatting it again gives it again
+        return out
     try:
         after = parse_yaml(out, file, limits).data
     except ContentError:
@@ -169,17 +179,31 @@ def format_files(
     """Format files in place (atomically), or with ``check`` only report which would change.
 
     Every file is read by the loader's rules and formatted in memory first; nothing is written
-    if any file fails.
+    if any file fails. A file whose bytes were found canonical before, with the same settings,
+    is not formatted again (see :mod:`.skip`).
     """
+    from guidelines_model.write.skip import SkipCache, content_digest
+
+    files = content_files(paths)
+    skip = SkipCache(sorted({root for _, root in files}), limits)
     pending: list[tuple[Path, str, bool]] = []
-    for path, root in content_files(paths):
-        (raw,) = read_files([path], root, limits)
-        shown = (display or {}).get(path, raw.shown or os.fspath(path))
-        if raw.error is not None:
-            raise raw.error
-        text = decode(raw.data, shown)
-        new = format_text(text, shown, limits)
-        pending.append((path, new, new != text))
+    try:
+        for path, root in files:
+            (raw,) = read_files([path], root, limits)
+            shown = (display or {}).get(path, raw.shown or os.fspath(path))
+            if raw.error is not None:
+                raise raw.error
+            digest = content_digest(raw.data)
+            if skip.canonical(digest):
+                pending.append((path, "", False))
+                continue
+            text = decode(raw.data, shown)
+            new = format_text(text, shown, limits)
+            if new == text:
+                skip.record(digest)
+            pending.append((path, new, new != text))
+    finally:
+        skip.save()  # what was found canonical stays so, whatever a later file holds
     if not check:
         for path, new, changed in pending:
             if changed:
