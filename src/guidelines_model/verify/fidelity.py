@@ -139,10 +139,11 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
     exceptions = {e.target: e.reason for e in doc.unverified}
     used: set[str] = set()
     results = []
+    origin = doc.origin  # a pydantic private attribute: slow to reach, so reached once
     for node in doc.nodes():
         if node.text is None:
             continue
-        where = doc.origin.locate(node.path, node.id) if doc.origin else None
+        where = origin.locate(node.path, node.id) if origin else None
         sentences = split_sentences(normalise(node.text))
         tried: dict[int, tuple[Part, ...]] = {}
         for k, sentence in enumerate(sentences):
