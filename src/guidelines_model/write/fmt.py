@@ -44,8 +44,8 @@ def round_trip_yaml() -> YAML:
 
 @cache
 def _shared_yaml() -> YAML:
-    """One round-trip reader and writer for every file of a run (making one per file cost a
-    tenth of ``fmt --check``)."""
+    """One round-trip reader and writer for every file of a run, instead of one set up per file
+    (dropped after any error, so that no state of a failed file reaches the next)."""
     return round_trip_yaml()
 
 
@@ -58,6 +58,7 @@ def _round_trip(text: str, file: str) -> str:
     try:
         yaml.dump(yaml.load(text), buf)
     except MarkedYAMLError as exc:
+        _shared_yaml.cache_clear()
         m = exc.problem_mark or exc.context_mark
         line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
         raise YamlSyntaxError(
@@ -75,6 +76,7 @@ def _round_trip(text: str, file: str) -> str:
         ) from None
     except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
         # ruamel's emitter fails on some inputs its parser took: refuse, never crash.
+        _shared_yaml.cache_clear()
         raise YamlSyntaxError([Problem(file, 1, 1, f"fmt cannot format this: {exc}")]) from None
     return buf.getvalue()
 
