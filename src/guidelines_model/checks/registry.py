@@ -36,6 +36,12 @@ class Context:
         return {n.id: n for n in self.doc.nodes()}
 
     @cached_property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every quoted text of the document as ``(id, text)``, in document order (walked once
+        for every rule)."""
+        return tuple(self.doc.texts())
+
+    @cached_property
     def _origin(self) -> Origin | None:
         return self.doc.origin  # a pydantic private attribute: slow to reach, so reached once
 
