@@ -160,10 +160,16 @@ _CONFUSABLE = [
 ]
 
 
+# Any of them: a text none of them matches is searched once, not once per pattern.
+_ANY_CONFUSABLE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _CONFUSABLE), re.I)
+
+
 @rule("GM406", "confusable-word", Severity.WARNING, editions_only=False)
 def confusable_word(ctx: Context) -> Iterator[Finding]:
     """Commonly confused words used in a way that suggests the other one."""
     for id_, text in ctx.texts:
+        if not _ANY_CONFUSABLE.search(text):
+            continue
         for pattern, advice in _CONFUSABLE:
             m = pattern.search(text)
             if m:
