@@ -7,12 +7,13 @@ with machine information to ``build/bench/results.json``.
 
 Options: ``--quick`` (smallest sizes, few runs), ``--sizes 12,1000,10000`` (values per
 edition), ``--libraries 1,100,1000`` (editions per library), ``--repeat N``, ``--cold-runs N``,
-``--only GROUPS`` (load,check,diff,export,cold,memory,long,install), ``--out DIR``. ``cold`` runs
-each command on the real content as a fresh process beside the import floor, with the caches
-warm and off; ``install`` builds the wheel and times the first command after installing it
-into a fresh environment. With ``--only``, the results of the groups not run are kept from the
-previous ``results.json`` (each with the time it was measured). ``long`` runs
-``diff`` and ``check`` on the real content with one text at ``Limits.max_text_chars`` on both
+``--only GROUPS`` (load,check,diff,export,cold,memory,long,install,fmt), ``--out DIR``.
+``cold`` runs each command on the real content as a fresh process beside the import floor,
+with the caches warm and off; ``install`` builds the wheel and times the first command after
+installing it into a fresh environment; ``fmt`` times ``fmt --check`` cold and warm. With
+``--only``, the results of the groups not run are kept from the previous ``results.json``
+(each with the time it was measured). ``long`` runs ``diff`` and ``check`` on the real content
+with one text at ``Limits.max_text_chars`` on both
 sides (reworded 10 %), beside the real content: under 2 s and 300 MB more.
 """
 
@@ -28,12 +29,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import bench_scale
 import benchmarks as bm
 from synthetic import ROOT, corpus
 
 from guidelines_model import Edition
 
-GROUPS = ("load", "check", "diff", "export", "cold", "memory", "long", "install")
+GROUPS = ("load", "check", "diff", "export", "cold", "memory", "long", "install", "fmt")
 
 
 def _ints(text: str) -> list[int]:
@@ -125,6 +127,7 @@ def targets(results: list[bm.Result]) -> list[dict[str, object]]:
         if r is not None:
             add(f"{group}: {big}", r, r.median, f"< {limit} s", r.median < limit)
     _long_text_targets(results, add)
+    bench_scale.scale_targets(results, add)
     for group in ("peak RSS", "peak RSS (cached)"):
         r = _find(results, group, big)
         if r is not None:
@@ -249,13 +252,17 @@ def main(argv: list[str] | None = None) -> int:
 
     steps = {
         "load": lambda: bm.loading(c, args.repeat),
-        "check": lambda: bm.checking(c, pairs(), args.repeat),
+        "check": lambda: [
+            *bm.checking(c, pairs(), args.repeat),
+            *bench_scale.check_command(c, cache_dir, args.repeat),
+        ],
         "diff": lambda: bm.diffing(pairs(), args.repeat),
         "export": lambda: bm.exporting(pairs(), args.repeat),
         "cold": lambda: bm.cold_start(args.cold_runs, cache_dir),
         "memory": lambda: bm.memory(c, cache_dir),
         "long": lambda: bm.long_texts(out, cache_dir, min(args.cold_runs, 5), _max_text_chars()),
         "install": lambda: bm.first_install(min(args.cold_runs, 11), out),
+        "fmt": lambda: bench_scale.fmt_check(c, cache_dir, min(args.repeat, 3)),
     }
     step_of: dict[int, str] = {}
     for name in GROUPS:

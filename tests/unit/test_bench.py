@@ -63,6 +63,7 @@ def test_quick_bench_runs_and_saves_its_results(tmp_path: Path) -> None:
     groups = {r["group"] for r in saved["results"]}
     assert {"load edition", "load edition (cached)", "check", "diff", "export json"} <= groups
     assert {"export markdown", "cold start", "cold start (cached)"} <= groups
+    assert {"check command", "fmt --check (cold)", "fmt --check (warm)"} <= groups
     assert saved["machine_before"]["python"] == sys.version.split()[0]
     assert all(r["median"] > 0 for r in saved["results"])
     assert any(t["target"] == "cold start: guidelines list" for t in saved["targets"])
@@ -106,3 +107,26 @@ def test_quick_bench_runs_and_saves_its_results(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert "| cold start (cached): guidelines check |" in readme.read_text(encoding="utf-8")
+
+
+def test_scale_targets_are_judged_at_10000(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check at 10,000 values against 3 s and its growth from 1,000 against 12x; fmt --check
+    over 10,000 files against 30 s cold and 10 s warm; smaller runs are judged on nothing."""
+    monkeypatch.syspath_prepend(str(SCRIPTS))
+    import bench
+    from benchmarks import Result
+
+    results = [
+        Result("check command", "1000 values", 1000, [0.2]),
+        Result("check command", "10000 values", 10000, [2.9]),
+        Result("fmt --check (cold)", "10000 files", 10000, [31.0]),
+        Result("fmt --check (warm)", "10000 files", 10000, [4.0]),
+        Result("fmt --check (warm)", "12 files", 12, [0.1]),
+    ]
+    rows = {t["target"]: (t["value"], t["met"]) for t in bench.targets(results)}
+    assert rows == {
+        "check command: 10000 values": (2.9, True),
+        "check command: growth 1000 -> 10000 values": (pytest.approx(14.5), False),
+        "fmt --check (cold): 10000 files": (31.0, False),
+        "fmt --check (warm): 10000 files": (4.0, True),
+    }

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guidelines_model import Edition, Library
 from guidelines_model.checks import run_checks
@@ -361,3 +363,36 @@ def test_invisible_character() -> None:
     ]
     data["values"][0]["description"] = ["Peer sup\u200bporters model recovery."]
     assert messages(data, "GM407") == ["invisible character U+200B ZERO WIDTH SPACE at position 9"]
+
+
+_TRIGGERS = (
+    "compliment",
+    "complimentary",
+    "services",
+    "principal",
+    "principals",
+    "of",
+    "to",
+    "may",
+    "effect",
+    "change",
+    "an",
+    "affect",
+    "insured",
+    "discrete",
+    "manner",
+    "x",
+)
+
+
+@given(st.lists(st.sampled_from(_TRIGGERS), max_size=8).map(" ".join))
+def test_confusable_prefilter_matches_when_any_pattern_does(text: str) -> None:
+    """GM406 searches a text pattern by pattern only when the combined pattern matches it: the
+    combined pattern matches exactly the texts one of the patterns matches."""
+    from guidelines_model.checks.hygiene import _ANY_CONFUSABLE, _CONFUSABLE
+
+    expected = any(p.search(text) for p, _ in _CONFUSABLE)
+    assert bool(_ANY_CONFUSABLE.search(text)) == expected
+    assert bool(_ANY_CONFUSABLE.search(text.upper())) == any(
+        p.search(text.upper()) for p, _ in _CONFUSABLE
+    )

@@ -34,9 +34,11 @@ def site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_value_and_item_has_one_cite_control(site: Path, library: Library) -> None:
     """On each edition page, every permanent link (#) of a value, item, term or competency is
-    followed by the Cite control of that node, and every value and item has one."""
+    followed by the Cite control of that node (after the item's history link, where it has
+    one), and every value and item has one."""
     link = re.compile(
-        r'<a class="pl" href="#([^"]+)"[^>]*>#</a>(?:</h[34]>)?(<details class="cite")?'
+        r'<a class="pl" href="#([^"]+)"[^>]*>#</a>(?:<a class="hist"[^>]*>history</a>)?'
+        r'(?:</h[34]>)?(<details class="cite")?'
     )
     for e in library:
         html = (site / "editions" / f"{e.id}.html").read_text(encoding="utf-8")

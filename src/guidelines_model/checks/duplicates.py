@@ -73,7 +73,7 @@ def duplicate_across_columns(ctx: Context) -> Iterator[Finding]:
 @rule("GM203", "near-duplicate", Severity.WARNING)
 def near_duplicate(ctx: Context) -> Iterator[Finding]:
     """Two different items of one list (or of one value's two columns) that are nearly the same."""
-    from rapidfuzz import fuzz
+    from guidelines_model.checks.similar import near_pairs
 
     assert isinstance(ctx.doc, Edition)
     groups = list(item_lists(ctx.doc))
@@ -81,13 +81,10 @@ def near_duplicate(ctx: Context) -> Iterator[Finding]:
         if v.supervisor:
             groups.append((f"value {v.number} columns", v.practice.items + v.supervisor.items))
     for what, items in groups:
-        keys = [key(it.text) for it in items]
-        for j in range(len(items)):
-            for i in range(j):
-                if keys[i] != keys[j] and fuzz.ratio(keys[i], keys[j]) >= NEAR:
-                    yield ctx.finding(
-                        f"{what}: {items[j].id.rsplit('/', 2)[-2]} item {items[j].n} "
-                        f"is nearly the same as item {items[i].n}",
-                        items[j].id,
-                        items[j].text,
-                    )
+        for i, j in near_pairs([key(it.text) for it in items], NEAR):
+            yield ctx.finding(
+                f"{what}: {items[j].id.rsplit('/', 2)[-2]} item {items[j].n} "
+                f"is nearly the same as item {items[i].n}",
+                items[j].id,
+                items[j].text,
+            )

@@ -27,7 +27,7 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
             severity=Severity.INFO,
         )
         return
-    text = dict(ctx.doc.texts())
+    text = dict(ctx.texts)
     for r in report.results:
         if r.status == "missing":
             yield ctx.finding(

@@ -96,8 +96,9 @@ class Report:
 
 def acknowledge(findings: list[Finding], waivers: dict[tuple[str, str, str], str]) -> list[Finding]:
     """Mark findings that a waiver covers (same code, id and text hash) as acknowledged."""
+    waived = {(code, id_) for code, id_, _ in waivers}  # no waiver: no text to hash
     out = []
     for f in findings:
-        reason = waivers.get((f.code, f.id, f.text_hash))
+        reason = waivers.get((f.code, f.id, f.text_hash)) if (f.code, f.id) in waived else None
         out.append(replace(f, acknowledged=reason) if reason else f)
     return out

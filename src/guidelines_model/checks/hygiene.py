@@ -20,7 +20,7 @@ _SPACING = [
 @rule("GM401", "spacing", Severity.WARNING, editions_only=False)
 def spacing(ctx: Context) -> Iterator[Finding]:
     """Doubled or stray spaces inside a text."""
-    for id_, text in ctx.doc.texts():
+    for id_, text in ctx.texts:
         for pattern, what in _SPACING:
             if pattern.search(text):
                 yield ctx.finding(f"{what}: {text[:80]!r}", id_, text)
@@ -35,7 +35,7 @@ _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z])\)")
 @rule("GM402", "unbalanced", Severity.WARNING, editions_only=False)
 def unbalanced(ctx: Context) -> Iterator[Finding]:
     """Unbalanced brackets or curly double quotes, or an odd number of straight double quotes."""
-    for id_, raw in ctx.doc.texts():
+    for id_, raw in ctx.texts:
         text = _ENUMERATOR.sub("", raw)
         for a, b in _PAIRS:
             if text.count(a) != text.count(b):
@@ -51,8 +51,8 @@ _STRAIGHT = re.compile(r"""["']""")
 @rule("GM403", "mixed-quotes", Severity.WARNING, editions_only=False)
 def mixed_quotes(ctx: Context) -> Iterator[Finding]:
     """Straight and curly quotes mixed within one document: the minority style is reported."""
-    curly = [(i, t) for i, t in ctx.doc.texts() if _CURLY.search(t)]
-    straight = [(i, t) for i, t in ctx.doc.texts() if _STRAIGHT.search(t)]
+    curly = [(i, t) for i, t in ctx.texts if _CURLY.search(t)]
+    straight = [(i, t) for i, t in ctx.texts if _STRAIGHT.search(t)]
     if curly and straight:
         minority, style = (
             (straight, "straight") if len(straight) <= len(curly) else (curly, "curly")
@@ -120,7 +120,7 @@ def spelling_variety(ctx: Context) -> Iterator[Finding]:
     assert isinstance(ctx.doc, Edition)
     us_only = {us: uk for us, uk in US_UK.items() if us not in _BOTH}
     uk_only = {uk for us, uk in US_UK.items() if us not in _BOTH}
-    for id_, text in ctx.doc.texts():
+    for id_, text in ctx.texts:
         for word in _WORD.findall(text):
             lower = word.lower()
             if ctx.doc.spelling == "en-US" and (lower in uk_only or _UK_FORMS.match(lower)):
@@ -160,10 +160,16 @@ _CONFUSABLE = [
 ]
 
 
+# Any of them: a text none of them matches is searched once, not once per pattern.
+_ANY_CONFUSABLE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _CONFUSABLE), re.I)
+
+
 @rule("GM406", "confusable-word", Severity.WARNING, editions_only=False)
 def confusable_word(ctx: Context) -> Iterator[Finding]:
     """Commonly confused words used in a way that suggests the other one."""
-    for id_, text in ctx.doc.texts():
+    for id_, text in ctx.texts:
+        if not _ANY_CONFUSABLE.search(text):
+            continue
         for pattern, advice in _CONFUSABLE:
             m = pattern.search(text)
             if m:
@@ -182,7 +188,7 @@ def invisible_character(ctx: Context) -> Iterator[Finding]:
     """A bidirectional control or zero-width character inside a text."""
     import unicodedata
 
-    for id_, text in ctx.doc.texts():
+    for id_, text in ctx.texts:
         m = _INVISIBLE.search(text)
         if m:
             char = m.group(0)
@@ -197,7 +203,7 @@ def invisible_character(ctx: Context) -> Iterator[Finding]:
 @rule("GM408", "tab-in-text", Severity.WARNING, editions_only=False)
 def tab_in_text(ctx: Context) -> Iterator[Finding]:
     """A tab inside a text: no edition prints one (it is an editor's indentation leaking in)."""
-    for id_, text in ctx.doc.texts():
+    for id_, text in ctx.texts:
         at = text.find("\t")
         if at >= 0:
             around = text[max(0, at - 30) : at + 30].replace("\t", "→")

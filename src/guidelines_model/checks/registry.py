@@ -16,7 +16,7 @@ from guidelines_model.library import Library
 from guidelines_model.model.documents import Derivative, Edition
 from guidelines_model.model.ids import CANONICAL_VALUE_KEYS
 from guidelines_model.model.nodes import Node
-from guidelines_model.model.origin import Location
+from guidelines_model.model.origin import Location, Origin
 
 
 @dataclass
@@ -35,11 +35,21 @@ class Context:
     def nodes(self) -> dict[str, Node]:
         return {n.id: n for n in self.doc.nodes()}
 
+    @cached_property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every quoted text of the document as ``(id, text)``, in document order (walked once
+        for every rule)."""
+        return tuple(self.doc.texts())
+
+    @cached_property
+    def _origin(self) -> Origin | None:
+        return self.doc.origin  # a pydantic private attribute: slow to reach, so reached once
+
     def locate(self, id_: str, field: str | None = None) -> Location | None:
         """Where the node ``id_`` is written; with ``field``, where that key of its mapping is
         (an item's ``n``, say, for a text node)."""
         node = self.nodes.get(id_)
-        origin = self.doc.origin
+        origin = self._origin
         if node is None or origin is None:
             return None
         path = node.path

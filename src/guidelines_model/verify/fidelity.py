@@ -115,14 +115,18 @@ def _paths(doc: Edition | Derivative, sources_root: Path) -> list[Path]:
     return [sources_root / ref.file for ref in doc.sources]
 
 
-def _reassembled(sentences: list[str], k: int, forms: list[SourceForm]) -> tuple[Part, ...]:
+def _reassembled(
+    sentences: list[str], k: int, forms: list[SourceForm], tried: dict[int, tuple[Part, ...]]
+) -> tuple[Part, ...]:
     # A cut near a sentence boundary leaves a part of fewer than four words: let the parts
-    # run on into the next sentences of the text, or start with the one before.
+    # run on into the next sentences of the text, or start with the one before. ``tried``
+    # keeps what sentences[j:] gave for this text (sentence k + 1 tries sentence k again).
     for j in (k, k - 1):
         if j >= 0:
-            parts = reassemble(" ".join(sentences[j:]), forms)
-            if parts:
-                return parts
+            if j not in tried:
+                tried[j] = reassemble(" ".join(sentences[j:]), forms) or ()
+            if tried[j]:
+                return tried[j]
     return ()
 
 
@@ -135,17 +139,19 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
     exceptions = {e.target: e.reason for e in doc.unverified}
     used: set[str] = set()
     results = []
+    origin = doc.origin  # a pydantic private attribute: slow to reach, so reached once
     for node in doc.nodes():
         if node.text is None:
             continue
-        where = doc.origin.locate(node.path, node.id) if doc.origin else None
+        where = origin.locate(node.path, node.id) if origin else None
         sentences = split_sentences(normalise(node.text))
+        tried: dict[int, tuple[Part, ...]] = {}
         for k, sentence in enumerate(sentences):
             status: Status
             parts: tuple[Part, ...] = ()
             if found(sentence, forms):
                 status = "found"
-            elif parts := _reassembled(sentences, k, forms):
+            elif parts := _reassembled(sentences, k, forms, tried):
                 status = "reassembled"
             elif node.id in exceptions:
                 status = "excepted"

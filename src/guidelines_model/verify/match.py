@@ -12,17 +12,19 @@ pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from guidelines_model.verify.index import WordIndex, occurrences, word_index
 from guidelines_model.verify.text import SourceForm
+
+__all__ = ["MAX_GAP_LINES", "MIN_PART_WORDS", "Part", "found", "found_in", "occurrences"]
 
 MIN_PART_WORDS = 4
 #: The most non-empty source lines from the line where one part ends to the line where the
 #: next begins. The widest real break (2019, strengths-focused supervisor item 3: a page
 #: foot, the next page's table head and the cells printed beside it) is 23 lines.
 MAX_GAP_LINES = 30
-_STOPS = frozenset(".!?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,50 +40,46 @@ class Part:
     last_line: int
 
 
-def occurrences(part: str, text: str, *, open_left: bool, open_right: bool) -> Iterator[int]:
-    """Every offset where ``part`` is found as whole words: a match may not start or end
-    inside a word, and a part ending in a word may not stop short of the source's full stop
-    (a dropped full stop is a change)."""
-    i = text.find(part)
-    while i >= 0:
-        end = i + len(part)
-        left_ok = open_left or i == 0 or not text[i - 1].isalnum()
-        right_ok = (
-            open_right or end == len(text) or not (text[end].isalnum() or text[end] in _STOPS)
-        )
-        if left_ok and right_ok:
-            yield i
-        i = text.find(part, i + 1)
-
-
 def found(sentence: str, forms: Sequence[SourceForm]) -> bool:
     """True when a source holds the sentence whole, as whole words."""
     return found_in(sentence, [f.text for f in forms])
 
 
-def found_in(sentence: str, texts: Sequence[str]) -> bool:
-    """True when one of ``texts`` holds the sentence whole, as whole words."""
+def found_in(sentence: str, texts: Sequence[str], *, indexed: bool = True) -> bool:
+    """True when one of ``texts`` holds the sentence whole, as whole words (``indexed``: found
+    through each text's word index, else by scanning; the answer is the same)."""
     if not sentence:
         return True
     open_left = not sentence[0].isalnum()
     open_right = not sentence[-1].isalnum()
+    words = sentence.split(" ")
     return any(
-        next(occurrences(sentence, t, open_left=open_left, open_right=open_right), None) is not None
+        next(
+            word_index(t).occurrences(words, open_left=open_left, open_right=open_right)
+            if indexed
+            else occurrences(sentence, t, open_left=open_left, open_right=open_right),
+            None,
+        )
+        is not None
         for t in texts
     )
 
 
-def reassemble(sentence: str, forms: Sequence[SourceForm]) -> tuple[Part, ...] | None:
-    """The parts of a sentence cut by column or page breaks, or None when it is not one."""
+def reassemble(
+    sentence: str, forms: Sequence[SourceForm], *, indexed: bool = True
+) -> tuple[Part, ...] | None:
+    """The parts of a sentence cut by column or page breaks, or None when it is not one
+    (``indexed``: parts looked up in each form's word index, else scanned for; the answer is
+    the same)."""
     words = sentence.split(" ")
     for form in forms:
-        parts = _search(words, form)
+        parts = _search(words, form, word_index(form.text) if indexed else None)
         if parts is not None and len(parts) > 1:
             return parts
     return None
 
 
-def _search(words: list[str], form: SourceForm) -> tuple[Part, ...] | None:
+def _search(words: list[str], form: SourceForm, index: WordIndex | None) -> tuple[Part, ...] | None:
     n = len(words)
     failed: set[tuple[int, int]] = set()
 
@@ -90,14 +88,21 @@ def _search(words: list[str], form: SourceForm) -> tuple[Part, ...] | None:
             return ()
         if (start, -1 if previous is None else previous) in failed:
             return None
-        for end in range(n, start + MIN_PART_WORDS - 1, -1):  # the longest part first
+        # The end past which a part words[start:end] cannot occur in the source.
+        longest = index.bound(words, start) if index is not None else n
+        for end in range(longest, start + MIN_PART_WORDS - 1, -1):  # the longest part first
             if end < n and n - end < MIN_PART_WORDS:
                 continue
             part = " ".join(words[start:end])
             last = end == n
             open_left = start > 0 or not part[0].isalnum()
             open_right = not last or not part[-1].isalnum()
-            for i in occurrences(part, form.text, open_left=open_left, open_right=open_right):
+            found_at = (
+                index.occurrences(words[start:end], open_left=open_left, open_right=open_right)
+                if index is not None
+                else occurrences(part, form.text, open_left=open_left, open_right=open_right)
+            )
+            for i in found_at:
                 stop = i + len(part)
                 if previous is not None and not _follows(form, previous, i):
                     continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,15 +42,23 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
+@cache
+def _shared_yaml() -> YAML:
+    """One round-trip reader and writer for every file of a run, instead of one set up per file
+    (dropped after any error, so that no state of a failed file reaches the next)."""
+    return round_trip_yaml()
+
+
 def _round_trip(text: str, file: str) -> str:
     """ruamel.yaml's round trip of ``text``; its parser errors located."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = round_trip_yaml()
+    yaml = _shared_yaml()
     buf = io.StringIO()
     try:
         yaml.dump(yaml.load(text), buf)
     except MarkedYAMLError as exc:
+        _shared_yaml.cache_clear()
         m = exc.problem_mark or exc.context_mark
         line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
         raise YamlSyntaxError(
@@ -67,6 +76,7 @@ def _round_trip(text: str, file: str) -> str:
         ) from None
     except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
         # ruamel's emitter fails on some inputs its parser took: refuse, never crash.
+        _shared_yaml.cache_clear()
         raise YamlSyntaxError([Problem(file, 1, 1, f"fmt cannot format this: {exc}")]) from None
     return buf.getvalue()
 
@@ -96,6 +106,8 @@ def format_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS
     """
     before = parse_yaml(text, file, limits)  # refuses what content may not use, with locations
     out = _round_trip(text, file)
+    if out == text:  # already canonical: the same data, and formatting it again gives it again
+        return out
     try:
         after = parse_yaml(out, file, limits).data
     except ContentError:
@@ -169,17 +181,31 @@ def format_files(
     """Format files in place (atomically), or with ``check`` only report which would change.
 
     Every file is read by the loader's rules and formatted in memory first; nothing is written
-    if any file fails.
+    if any file fails. A file whose bytes were found canonical before, with the same settings,
+    is not formatted again (see :mod:`.skip`).
     """
+    from guidelines_model.write.skip import SkipCache, content_digest
+
+    files = content_files(paths)
+    skip = SkipCache(sorted({root for _, root in files}), limits)
     pending: list[tuple[Path, str, bool]] = []
-    for path, root in content_files(paths):
-        (raw,) = read_files([path], root, limits)
-        shown = (display or {}).get(path, raw.shown or os.fspath(path))
-        if raw.error is not None:
-            raise raw.error
-        text = decode(raw.data, shown)
-        new = format_text(text, shown, limits)
-        pending.append((path, new, new != text))
+    try:
+        for path, root in files:
+            (raw,) = read_files([path], root, limits)
+            shown = (display or {}).get(path, raw.shown or os.fspath(path))
+            if raw.error is not None:
+                raise raw.error
+            digest = content_digest(raw.data)
+            if skip.canonical(digest):
+                pending.append((path, "", False))
+                continue
+            text = decode(raw.data, shown)
+            new = format_text(text, shown, limits)
+            if new == text:
+                skip.record(digest)
+            pending.append((path, new, new != text))
+    finally:
+        skip.save()  # what was found canonical stays so, whatever a later file holds
     if not check:
         for path, new, changed in pending:
             if changed:

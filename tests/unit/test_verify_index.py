@@ -1,0 +1,76 @@
+"""The word index finds exactly what scanning the source text finds (GM501 at scale)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guidelines_model.verify.index import WordIndex, occurrences
+from guidelines_model.verify.match import found_in, reassemble
+from guidelines_model.verify.text import build_form
+
+# Few words, some with punctuation, so that phrases recur, overlap and end at full stops.
+VOCABULARY = ("peer", "Peer", "support", "hope", "a", "trust.", "recovery,", "care", "—", "x1")
+WORD = st.sampled_from(VOCABULARY)
+LINES = st.lists(st.lists(WORD, min_size=1, max_size=7).map(" ".join), min_size=1, max_size=10)
+
+
+@st.composite
+def text_and_phrase(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A text and a phrase: mostly a run of the text's words, cut anywhere inside its first
+    and last word, sometimes with a word changed; or words drawn at random."""
+    text = " ".join(draw(st.lists(WORD, min_size=1, max_size=40)))
+    words = text.split(" ")
+    if draw(st.integers(0, 3)) == 0:
+        phrase = draw(st.lists(WORD, min_size=1, max_size=6))
+    else:
+        i = draw(st.integers(0, len(words) - 1))
+        j = draw(st.integers(i + 1, len(words)))
+        phrase = words[i:j]
+        phrase[0] = phrase[0][draw(st.integers(0, len(phrase[0]) - 1)) :]
+        phrase[-1] = phrase[-1][: draw(st.integers(1, len(phrase[-1])))]
+        if draw(st.integers(0, 3)) == 0:
+            phrase[draw(st.integers(0, len(phrase) - 1))] = draw(WORD)
+    return text, phrase
+
+
+@given(text_and_phrase(), st.booleans(), st.booleans())
+def test_index_finds_what_scanning_finds(
+    case: tuple[str, list[str]], open_left: bool, open_right: bool
+) -> None:
+    """Every offset of a phrase, as whole words, in the same order, from the index as by
+    scanning the text."""
+    text, phrase = case
+    indexed = WordIndex(text).occurrences(phrase, open_left=open_left, open_right=open_right)
+    scanned = occurrences(" ".join(phrase), text, open_left=open_left, open_right=open_right)
+    assert list(indexed) == list(scanned)
+
+
+@given(text_and_phrase())
+def test_bound_never_cuts_a_phrase_that_occurs(case: tuple[str, list[str]]) -> None:
+    """The bound on a phrase's end never excludes a phrase that occurs in the text."""
+    text, phrase = case
+    index = WordIndex(text)
+    for start in range(len(phrase)):
+        for end in range(start + 1, len(phrase) + 1):
+            part = " ".join(phrase[start:end])
+            if next(occurrences(part, text, open_left=True, open_right=True), None) is not None:
+                assert end <= index.bound(phrase, start)
+
+
+@given(LINES, st.data())
+def test_reassembly_and_whole_matches_are_the_same_with_the_index(
+    lines: list[str], data: st.DataObject
+) -> None:
+    """A sentence taken across a source's line breaks (or made up) is found whole, reassembled
+    from the same parts, or not found, alike with and without the word index."""
+    form = build_form("x.txt", "\n".join(lines), keep_hyphens=True)
+    words = form.text.split(" ")
+    if data.draw(st.booleans()):
+        i = data.draw(st.integers(0, len(words) - 1))
+        j = data.draw(st.integers(i + 1, len(words)))
+        sentence = " ".join(words[i:j])
+    else:
+        sentence = " ".join(data.draw(st.lists(WORD, min_size=1, max_size=12)))
+    assert reassemble(sentence, [form]) == reassemble(sentence, [form], indexed=False)
+    assert found_in(sentence, [form.text]) == found_in(sentence, [form.text], indexed=False)
