@@ -98,7 +98,7 @@ def test_other_settings_or_code_are_not_answered_from_the_cache(
     format_files([folder], check=True, limits=Limits(max_depth=40))
     assert len(formatted) == count
     formatted.clear()
-    monkeypatch.setattr(skip, "_stamp", lambda: ("another", "version"))
+    monkeypatch.setattr(skip, "stamp", lambda: ("another", "version"))
     format_files([folder], check=True)
     assert len(formatted) == count
 
