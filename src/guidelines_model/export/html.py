@@ -391,24 +391,23 @@ def article_html(doc: Edition | Derivative) -> str:
 
 def to_html(doc: Edition | Derivative) -> str:
     """The document as a self-contained HTML page (inline CSS, no script, no network)."""
-    return (
-        "\n".join(
-            [
-                "<!DOCTYPE html>",
-                f'<html lang="{lang_of(doc)}">',
-                "<head>",
-                '<meta charset="utf-8">',
-                '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                f"<title>{_e(doc.title)}</title>",
-                f"<style>{_CSS}</style>",
-                "</head>",
-                "<body>",
-                "<main>",
-                article_html(doc).rstrip("\n"),
-                "</main>",
-                "</body>",
-                "</html>",
-            ]
-        )
-        + "\n"
-    )
+    return page(doc.title, [article_html(doc).rstrip("\n")], _CSS, lang=lang_of(doc))
+
+
+def page(title: str, body: Iterable[str], css: str, *, lang: str = "en", main: bool = True) -> str:
+    """A self-contained HTML page: ``title`` escaped, ``body`` lines (already HTML) inside
+    ``<main>`` (or straight in ``<body>``), ``css`` inline; no script, no network. Every
+    standalone page of the package (exports, diff, history, release notes) is built here."""
+    inner = ["<main>", *body, "</main>"] if main else list(body)
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *inner, "</body>", "</html>"]) + "\n"

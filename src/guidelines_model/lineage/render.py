@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from guidelines_model.diff.render import html as diff_html
 from guidelines_model.diff.render._common import flat, visible
 from guidelines_model.diff.render.markdown import inline as md_inline
 from guidelines_model.diff.words import Token
+from guidelines_model.export.html import page
 from guidelines_model.export.markdown import escape as md_escape
 from guidelines_model.lineage.build import History, Step
 
@@ -181,17 +183,6 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:no
 """
 
 
-def _html_inline(parts: tuple[Token, ...]) -> str:
-    out: list[str] = []
-    for t in parts:
-        if t.tag == "equal":
-            out.append(escape(t.text))
-        else:
-            tag = t.tag[:3]
-            out.append(f"<{tag}>{escape(visible(t.text))}</{tag}>")
-    return "".join(out)
-
-
 def _html_one(h: History) -> list[str]:
     out = [
         f'<section id="{escape(h.anchor)}">',
@@ -215,7 +206,7 @@ def _html_one(h: History) -> list[str]:
             + "</span>"
         )
         if s.words:
-            out.append(f"<p>{_html_inline(s.words)}</p>")
+            out.append(f"<p>{diff_html.inline(s.words)}</p>")
         elif s.text is not None:
             out.append(f"<p>{escape(s.text)}</p>")
         out.append("</li>")
@@ -228,23 +219,7 @@ def history_html(histories: Sequence[History], value: str | None = None) -> str:
     body = [f"<h1>{escape(title)}</h1>"]
     for h in histories:
         body += _html_one(h)
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        *body,
-        "</main>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(lines) + "\n"
+    return page(title, body, _CSS)
 
 
 _RENDERERS = {

@@ -12,6 +12,7 @@ from guidelines_model.diff.model import Change, ChangeKind, EditionRef
 from guidelines_model.diff.render import html as diff_html
 from guidelines_model.diff.render import markdown as diff_md
 from guidelines_model.diff.render._common import flat
+from guidelines_model.export.html import page
 from guidelines_model.export.markdown import escape as md_escape
 from guidelines_model.notes.build import Group, ReleaseNotes, local
 
@@ -178,23 +179,7 @@ def notes_html(notes: ReleaseNotes) -> str:
         body += ["<h2>Other parts</h2>", "<ul>"]
         body += [f"<li>{escape(part)}: {_counts(c)}</li>" for part, c in notes.other.items()]
         body.append("</ul>")
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        *body,
-        "</main>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(lines) + "\n"
+    return page(title, body, _CSS)
 
 
 def render_notes(notes: ReleaseNotes, fmt: str) -> str:

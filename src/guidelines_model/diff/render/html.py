@@ -26,6 +26,7 @@ from guidelines_model.diff.render._common import (
     visible,
 )
 from guidelines_model.diff.words import Token
+from guidelines_model.export.html import page
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}
@@ -68,25 +69,7 @@ def _side(parts: tuple[Token, ...], keep: str) -> str:
 
 
 def _page(title: str, body: list[str]) -> str:
-    return (
-        "\n".join(
-            [
-                "<!DOCTYPE html>",
-                '<html lang="en">',
-                "<head>",
-                '<meta charset="utf-8">',
-                '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                f"<title>{escape(title)}</title>",
-                f"<style>{_CSS}</style>",
-                "</head>",
-                "<body>",
-                *body,
-                "</body>",
-                "</html>",
-            ]
-        )
-        + "\n"
-    )
+    return page(title, body, _CSS, main=False)
 
 
 def _section_id(prefix: str, row: str) -> str:
