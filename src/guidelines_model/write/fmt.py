@@ -171,6 +171,52 @@ def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
     return files
 
 
+#: Past this many files to format, ``format_files`` formats them in as many processes as the
+#: machine has cores (where processes can be forked): ruamel.yaml's round trip is pure Python.
+PARALLEL_MIN = 64
+#: What the forked workers format: the texts, their shown names, the limits (put here just
+#: before the pool is made, inherited by the fork, removed after).
+_JOB: list[tuple[list[str], list[str], Limits]] = []
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _work(k: int) -> str | None:
+    """Format the ``k``-th text of the job; ``None`` if it fails (the parent formats that one
+    again to raise the error itself: an exception is never pickled across processes)."""
+    texts, shown, limits = _JOB[0]
+    return _work_serial(texts[k], shown[k], limits)
+
+
+def _format_all(texts: list[str], shown: list[str], limits: Limits) -> list[str | None]:
+    """Each text formatted (``None`` where that fails), in order: in parallel when there are
+    many and several cores, else one after the other. The same results either way: formatting
+    one file does not depend on the files formatted before it in the same process."""
+    workers = min(_cores(), 8)
+    if len(texts) < PARALLEL_MIN or workers < 2 or os.name != "posix":
+        return [_work_serial(t, s, limits) for t, s in zip(texts, shown, strict=True)]
+    import multiprocessing
+
+    _JOB.append((texts, shown, limits))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_work, range(len(texts)), chunksize=max(1, len(texts) // (workers * 8)))
+    finally:
+        _JOB.clear()
+
+
+def _work_serial(text: str, shown: str, limits: Limits) -> str | None:
+    try:
+        return format_text(text, shown, limits)
+    except ContentError:
+        return None
+
+
 def format_files(
     paths: list[Path],
     *,
@@ -181,29 +227,47 @@ def format_files(
     """Format files in place (atomically), or with ``check`` only report which would change.
 
     Every file is read by the loader's rules and formatted in memory first; nothing is written
-    if any file fails. A file whose bytes were found canonical before, with the same settings,
-    is not formatted again (see :mod:`.skip`).
+    if any file fails, and the error raised is that of the first failing file in order. A file
+    whose bytes were found canonical before, with the same settings, is not formatted again
+    (see :mod:`.skip`); many files are formatted in parallel processes.
     """
     from guidelines_model.write.skip import SkipCache, content_digest
 
     files = content_files(paths)
     skip = SkipCache(sorted({root for _, root in files}), limits)
-    pending: list[tuple[Path, str, bool]] = []
+    # Read every file first (in order; stop at the first that cannot be read), then format
+    # those not known to be canonical.
+    entries: list[tuple[Path, str, str, str] | None] = []  # None: known canonical
+    failed: Exception | None = None
     try:
         for path, root in files:
             (raw,) = read_files([path], root, limits)
             shown = (display or {}).get(path, raw.shown or os.fspath(path))
             if raw.error is not None:
-                raise raw.error
+                failed = raw.error
+                break
             digest = content_digest(raw.data)
             if skip.canonical(digest):
+                entries.append(None)
+                continue
+            entries.append((path, shown, decode(raw.data, shown), digest))
+        todo = [e for e in entries if e is not None]
+        formatted = iter(_format_all([e[2] for e in todo], [e[1] for e in todo], limits))
+        pending: list[tuple[Path, str, bool]] = []
+        for (path, _), entry in zip(files, entries, strict=False):
+            if entry is None:
                 pending.append((path, "", False))
                 continue
-            text = decode(raw.data, shown)
-            new = format_text(text, shown, limits)
+            _, shown, text, digest = entry
+            new = next(formatted)
+            if new is None:
+                format_text(text, shown, limits)  # raises this file's error, as a run in order
+                raise AssertionError(f"{shown}: formatted in one process but not another")
             if new == text:
                 skip.record(digest)
             pending.append((path, new, new != text))
+        if failed is not None:
+            raise failed
     finally:
         skip.save()  # what was found canonical stays so, whatever a later file holds
     if not check:
