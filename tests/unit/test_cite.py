@@ -293,7 +293,29 @@ def test_ris_round_trips_any_title_and_publisher(e: Edition, title: str, publish
     assert (part["title"], part["secondary_title"]) == ("Value 1, practice item 1", title)
 
 
-@given(editions(max_values=1), TITLES, TITLES, st.sampled_from(["apa", "chicago", "harvard"]))
+def test_a_title_ending_in_a_full_stop_is_followed_by_one(library: Library) -> None:
+    """citeproc-py drops the style's full stop after a title ending in one in plain text, but
+    not across italics ("<i>Guidelines v2.</i>." read "v2.."): HTML and Markdown drop it too."""
+    e = library.edition("2013").model_copy(update={"title": "Guidelines v2."})
+    lib = Library({e.id: e})
+    items = csl_items(lib, [e.id, e.values[0].practice.items[0].id])
+    for style in ("apa", "chicago", "harvard"):
+        text = render(items, style, "text")
+        assert [t.lower().endswith("v2.") for t in text] == [True, True]
+        html = render(items, style, "html")
+        assert [" ".join("".join(_Text(h).parts).split()) for h in html] == text
+        markdown = render(items, style, "markdown")
+        assert all(m.lower().endswith("v2\\.*") for m in markdown), markdown
+
+
+# Titles with a word in them: a title of punctuation alone ("." ) meets citeproc-py's own
+# punctuation rules differently in plain text and in HTML, which is no question of escaping.
+@given(
+    editions(max_values=1),
+    TITLES.filter(lambda t: any(c.isalnum() for c in t)),
+    TITLES,
+    st.sampled_from(["apa", "chicago", "harvard"]),
+)
 def test_html_citations_escape_every_text(
     e: Edition, title: str, publisher: str, style: Any
 ) -> None:

@@ -16,6 +16,7 @@ are the same, omit the publisher"); the CSL-JSON, BibTeX and RIS keep it.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from html import escape
@@ -162,7 +163,7 @@ def _render_all(
                 text = template.replace(_TITLE_TOKEN, data["title"])
             else:
                 text = one({**data, "URL": _URL_TOKEN} if url is not None else data)
-            out[k] = _tidy(text.replace(_URL_TOKEN, _link(markup, url)) if url else text)
+            out[k] = _tidy(text.replace(_URL_TOKEN, _link(markup, url)) if url else text, markup)
     return out
 
 
@@ -188,6 +189,18 @@ def _text(markup: Markup, text: str) -> str:
     return _markdown_escape(text) if markup == "markdown" else text
 
 
-def _tidy(text: str) -> str:
-    """One line, no doubled spaces."""
+#: A style's full stop after an italic title that ends in its own (citeproc-py removes it in
+#: plain text, but not across the markup): "<i>Guidelines v2.</i>." reads "v2..". Only a full
+#: stop: after "?" or "!" citeproc-py keeps it in plain text too.
+_STOP_AFTER_TITLE = {
+    "html": (re.compile(r"\.</i>\."), ".</i>"),
+    "markdown": (re.compile(r"\\\.\*\."), r"\\.*"),
+}
+
+
+def _tidy(text: str, markup: Markup = "text") -> str:
+    """One line, no doubled spaces, no doubled full stop after a title."""
+    if markup in _STOP_AFTER_TITLE:
+        pattern, repl = _STOP_AFTER_TITLE[markup]
+        text = pattern.sub(repl, text)
     return " ".join(text.split())
