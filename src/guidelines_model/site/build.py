@@ -11,11 +11,11 @@ from guidelines_model.library import Library, load_library
 from guidelines_model.model.errors import GuidelinesError
 from guidelines_model.site._env import Writer
 from guidelines_model.site.checklist import write_checklist
-from guidelines_model.site.cite import citations, with_controls, write_cite_pages
+from guidelines_model.site.cite import citations, write_cite_pages
 from guidelines_model.site.compare import write_comparisons
 from guidelines_model.site.context import Site
 from guidelines_model.site.editions import articles, write_editions
-from guidelines_model.site.history import write_histories
+from guidelines_model.site.history import history_links, write_histories
 from guidelines_model.site.home import write_home
 from guidelines_model.site.search import write_search
 from guidelines_model.site.values import write_values
@@ -76,8 +76,7 @@ def build(
     w.env.globals["cites"] = cites  # the value pages' Cite controls
     control = w.env.get_template("_cite.html.j2").module.cite_control  # type: ignore[attr-defined]  # a template's macros are its module's attributes
     controls = {id_: str(control(c)).strip() for id_, c in cites.items()}
-    rendered = {k: with_controls(html, controls) for k, html in rendered.items()}
-    write_editions(w, rendered)
+    write_editions(w, rendered, inline=history_links(w.site), after=controls)
     write_cite_pages(w)
     write_values(w)
     comparisons = write_comparisons(w)

@@ -16,7 +16,6 @@ from markupsafe import Markup
 
 from guidelines_model.cite import Style, csl_items, render, to_bibtex, to_csl_json, to_ris
 from guidelines_model.cite.links import edition_path
-from guidelines_model.export.html import permalink
 from guidelines_model.site._env import Writer
 from guidelines_model.site.context import short_label
 
@@ -67,22 +66,6 @@ def citations(w: Writer) -> dict[str, SiteCitation]:
             href = None if site.base_url else f"{edition_path(e.id)}#{id_}"
             out[id_] = SiteCitation(id_, item["title"], short_label(e), Markup(html), href)
     return out
-
-
-def with_controls(article: str, controls: dict[str, str]) -> str:
-    """``article`` with each control placed after its node's permanent link (after the heading
-    the link ends, for a value or a term: a heading holds no ``<details>``)."""
-    for id_, control in controls.items():
-        link = permalink(id_)
-        at = article.find(link)
-        if at < 0:
-            continue
-        end = at + len(link)
-        for close in ("</h3>", "</h4>"):
-            if article.startswith(close, end):
-                end += len(close)
-        article = article[:end] + control + article[end:]
-    return article
 
 
 def write_cite_pages(w: Writer) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from html import unescape
+
 from markupsafe import Markup
 
 from guidelines_model.export.html import article_html, lang_of
@@ -16,7 +20,6 @@ from guidelines_model.site.context import (
     kind_label,
     short_label,
 )
-from guidelines_model.site.history import history_links
 from guidelines_model.site.outline import outline
 
 
@@ -30,11 +33,33 @@ def articles(w: Writer) -> dict[str, str]:
     return out
 
 
-def write_editions(w: Writer, rendered: dict[str, str]) -> None:
-    """``editions/<id>.html`` for every edition and derivative, with Markdown and JSON beside."""
+#: A node's permalink (export.html.permalink), and the heading it ends, if any.
+_PERMALINK = re.compile(r'(<a class="pl" href="#([^"]+)"[^>]*>#</a>)(</h[1-6]>)?')
+
+
+def beside_permalinks(article: str, inline: Mapping[str, str], after: Mapping[str, str]) -> str:
+    """``article`` with ``inline[id]`` right after each node's permalink and ``after[id]``
+    after that (after the heading the permalink ends, if it ends one: a heading holds no
+    ``<details>``), in one pass over the article."""
+
+    def put(m: re.Match[str]) -> str:
+        id_ = unescape(m.group(2))
+        return m.group(1) + inline.get(id_, "") + (m.group(3) or "") + after.get(id_, "")
+
+    return _PERMALINK.sub(put, article)
+
+
+def write_editions(
+    w: Writer,
+    rendered: dict[str, str],
+    inline: Mapping[str, str] | None = None,
+    after: Mapping[str, str] | None = None,
+) -> None:
+    """``editions/<id>.html`` for every edition and derivative, with Markdown and JSON beside;
+    ``inline`` and ``after`` are put beside the permalinks (:func:`beside_permalinks`)."""
     site = w.site
     for doc in site.documents:
-        html = rendered[doc.id]
+        html = beside_permalinks(rendered[doc.id], inline or {}, after or {})
         entries, _ = outline(html)
         compare = [
             (compare_path(old.id, new.id), f"Changes from {short_label(old)} to {short_label(new)}")
@@ -53,7 +78,7 @@ def write_editions(w: Writer, rendered: dict[str, str]) -> None:
             lang=lang_of(doc),
             counts=counts(doc),
             toc=entries,
-            article=Markup(history_links(site, html)),
+            article=Markup(html),
             compare=compare,
             base=site.lib.editions.get(base) if base else None,
         )

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from guidelines_model.export.html import permalink
 from guidelines_model.lineage import History, Step, lineages
 from guidelines_model.lineage.render import change_phrase
 from guidelines_model.site._env import Writer
@@ -101,17 +100,12 @@ def write_histories(w: Writer) -> None:
 _ITEM = re.compile(r"/(practice|supervisor)/\d+$")
 
 
-def history_links(site: Site, article: str) -> str:
-    """An edition page's article with a link to its history beside each item's permalink
-    (practice and supervisor items)."""
-    for id_, href in site.history.items():
-        if not _ITEM.search(id_):
-            continue
-        mark = permalink(id_)
-        if mark in article:
-            link = (
-                f'<a class="hist" href="../{escape(href)}" '
-                f'aria-label="History of {escape(id_)} across editions">history</a>'
-            )
-            article = article.replace(mark, mark + link, 1)
-    return article
+def history_links(site: Site) -> dict[str, str]:
+    """The link to its history that each practice and supervisor item of an edition page gets
+    beside its permalink, by id (from ``editions/``)."""
+    return {
+        id_: f'<a class="hist" href="../{escape(href)}" '
+        f'aria-label="History of {escape(id_)} across editions">history</a>'
+        for id_, href in site.history.items()
+        if _ITEM.search(id_)
+    }
