@@ -170,6 +170,16 @@ class Change:
     new_index: int = dataclasses.field(default=-1, compare=False, repr=False)
 
     @property
+    def all_old_ids(self) -> tuple[str, ...]:
+        """Every id on the old side: all blocks of a merge, else ``old_id`` (none if absent)."""
+        return self.old_ids or ((self.old_id,) if self.old_id else ())
+
+    @property
+    def all_new_ids(self) -> tuple[str, ...]:
+        """Every id on the new side: all blocks of a split, else ``new_id`` (none if absent)."""
+        return self.new_ids or ((self.new_id,) if self.new_id else ())
+
+    @property
     def words(self) -> tuple[Token, ...]:
         """Word-level inline diff of old against new (computed on demand)."""
         return word_diff(self.old or "", self.new or "")

@@ -151,16 +151,6 @@ def _local(id_: str) -> str:
     return id_.split("/", 1)[1] if "/" in id_ else ""
 
 
-def old_side(c: Change) -> tuple[str, ...]:
-    """Every id on the old side of a change (all blocks of a merge)."""
-    return c.old_ids or ((c.old_id,) if c.old_id else ())
-
-
-def new_side(c: Change) -> tuple[str, ...]:
-    """Every id on the new side of a change (all blocks of a split)."""
-    return c.new_ids or ((c.new_id,) if c.new_id else ())
-
-
 @dataclass(frozen=True, slots=True)
 class _Edition:
     """What a lineage needs of one edition: its ids in order, texts and places."""
@@ -240,7 +230,7 @@ class Lineages:
         for c in result.all_changes:
             if c.field is not None:  # metadata: no node
                 continue
-            olds, news = self._expand(old_side(c)), self._expand(new_side(c))
+            olds, news = self._expand(c.all_old_ids), self._expand(c.all_new_ids)
             touched_old.update(olds)
             touched_new.update(news)
             if c.node != OPENING_LIST:  # a list printed or not links no title to another

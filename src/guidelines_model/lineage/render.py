@@ -13,9 +13,9 @@ from html import escape
 from typing import Any
 
 from guidelines_model.diff.render import html as diff_html
-from guidelines_model.diff.render._common import flat, visible
+from guidelines_model.diff.render._common import flat
 from guidelines_model.diff.render.markdown import inline as md_inline
-from guidelines_model.diff.words import Token
+from guidelines_model.diff.render.text import inline as text_inline
 from guidelines_model.export.html import page
 from guidelines_model.export.markdown import escape as md_escape
 from guidelines_model.lineage.build import History, Step
@@ -48,18 +48,6 @@ def _title(histories: Sequence[History], value: str | None) -> str:
 # --- text -----------------------------------------------------------------------------------
 
 
-def _text_inline(parts: tuple[Token, ...]) -> str:
-    out: list[str] = []
-    for t in parts:
-        if t.tag == "equal":
-            out.append(flat(t.text))
-        else:
-            out.append(
-                f"[-{visible(t.text)}-]" if t.tag == "delete" else f"{{+{visible(t.text)}+}}"
-            )
-    return "".join(out)
-
-
 def _text_one(h: History) -> list[str]:
     out = [h.label, ""]
     for s in h.steps:
@@ -71,7 +59,7 @@ def _text_one(h: History) -> list[str]:
             continue
         out.append(f"  {', '.join(s.ids)}" + (f" · {s.place}" if s.place else ""))
         if s.words:
-            out.append(f"  {_text_inline(s.words)}")
+            out.append(f"  {text_inline(s.words)}")
         elif s.text is not None:
             out.append(f"  {flat(s.text)}")
         out.append("")

@@ -139,9 +139,9 @@ class _Ids:
 def _ids_line(c: Change) -> str:
     parts = []
     if c.old_id:
-        parts.append(f"old: {escape(', '.join(c.old_ids) or c.old_id)}")
+        parts.append(f"old: {escape(', '.join(c.all_old_ids))}")
     if c.new_id:
-        parts.append(f"new: {escape(', '.join(c.new_ids) or c.new_id)}")
+        parts.append(f"new: {escape(', '.join(c.all_new_ids))}")
     if not parts and c.field:
         parts.append(f"field: {escape(c.field)}")
     return f'<span class="ids">{" · ".join(parts)}</span>' if parts else ""

@@ -57,6 +57,11 @@ class _Style:
         return "".join(out)
 
 
+def inline(parts: tuple[Token, ...]) -> str:
+    """An inline diff as plain text, wdiff-style: ``[-deleted-]{+inserted+}``."""
+    return _Style(colour=False).inline(parts)
+
+
 _ANSI = re.compile(r"\033\[[0-9;]*m")
 #: What the summary table counts, in its top-left cell.
 COUNTS = "texts"
