@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 import pytest
 from markdown_it import MarkdownIt
 
@@ -165,7 +167,15 @@ def test_json_validates_against_the_schema(
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["properties"]["schema_version"] == {"const": SCHEMA_VERSION}
     data: Any = json.loads(_run([*argv, "--format", "json"], capsys))
-    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    # A change is the diff's change object: the history schema refers to the diff schema's.
+    diff_schema = json.loads((ROOT / "schema" / "diff.schema.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resource(
+        "diff.schema.json", Resource.from_contents(diff_schema, DRAFT202012)
+    )
+    jsonschema.Draft202012Validator(SCHEMA, registry=registry).validate(data)
+    changes = [c for h in data["histories"] for s in h["steps"] for c in s["changes"]]
+    assert changes
+    assert all(c["new_edition"] != "2013" and c["old_edition"] == "2013" for c in changes)
     kinds = {s["kind"] for h in data["histories"] for s in h["steps"]}
     assert {None, "unchanged"} <= kinds
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from guidelines_model.diff.render import html as diff_html
 from guidelines_model.diff.render._common import flat
+from guidelines_model.diff.render.json import change_between
 from guidelines_model.diff.render.markdown import inline as md_inline
 from guidelines_model.diff.render.text import inline as text_inline
 from guidelines_model.export.html import page
@@ -21,7 +22,8 @@ from guidelines_model.export.markdown import escape as md_escape
 from guidelines_model.lineage.build import History, Step
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
-SCHEMA_VERSION = 1
+#: 2: each change is the diff's own change object (schema/diff.schema.json).
+SCHEMA_VERSION = 2
 ABSENT = "not in this edition"
 
 
@@ -118,20 +120,8 @@ def _step_data(s: Step) -> dict[str, Any]:
         "kind": None if s.kind is None else s.kind.value,
         "classification": sorted(c.value for c in s.classification),
         "words": [[t.tag, t.text] for t in s.words],
-        "changes": [
-            {
-                "kind": c.kind.value,
-                "classification": sorted(k.value for k in c.classification),
-                "label": c.label,
-                "old_id": c.old_id,
-                "new_id": c.new_id,
-                "old_ids": list(c.old_ids),
-                "new_ids": list(c.new_ids),
-                "old": c.old,
-                "new": c.new,
-            }
-            for c in s.changes
-        ],
+        # Each as guidelines diff --format json gives it (schema/diff.schema.json).
+        "changes": [change_between(c, s.based_on or "", s.edition.id) for c in s.changes],
     }
 
 

@@ -68,9 +68,14 @@ def _words(parts: tuple[Token, ...]) -> list[list[str]]:
 
 def change_data(c: Change, result: DiffResult) -> dict[str, Any]:
     """One change of ``result`` as JSON data."""
+    return change_between(c, result.old.id, result.new.id)
+
+
+def change_between(c: Change, old_edition: str, new_edition: str) -> dict[str, Any]:
+    """One change from ``old_edition`` to ``new_edition`` as JSON data (a CHANGE above)."""
     return {
-        "old_edition": result.old.id,
-        "new_edition": result.new.id,
+        "old_edition": old_edition,
+        "new_edition": new_edition,
         "kind": c.kind.value,
         "classification": sorted(k.value for k in c.classification),
         "node": c.node,
