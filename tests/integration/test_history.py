@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 import pytest
 from markdown_it import MarkdownIt
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from guidelines_model import Edition, NotFoundError, load_library
 from guidelines_model.cli import main
