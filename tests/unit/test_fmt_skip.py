@@ -109,10 +109,10 @@ def test_a_damaged_entry_is_ignored(
     """An entry whose checksum fails is read as empty: every file is formatted again."""
     monkeypatch.setenv("GUIDELINES_CACHE_DIR", str(tmp_path / "cache"))
     format_files([folder], check=True)
-    (entry,) = (tmp_path / "cache").glob("fmt-*.skip")
-    lines = entry.read_text(encoding="utf-8").split("\n")
-    lines[2] = "0" * 64  # a digest that was not recorded: the checksum no longer matches
-    entry.write_text("\n".join(lines), encoding="utf-8")
+    (entry,) = (tmp_path / "cache").glob("fmt-*.cache")
+    blob = bytearray(entry.read_bytes())
+    blob[-1] ^= 1  # a digest that was not recorded: the checksum no longer matches
+    entry.write_bytes(bytes(blob))
     formatted.clear()
     assert not format_files([folder], check=True)[0].changed
     assert len(formatted) == len(list(folder.glob("*.yaml")))

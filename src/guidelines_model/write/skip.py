@@ -6,10 +6,11 @@ whose bytes hash to a recorded digest is canonical: formatting depends on nothin
 the limits and the code. Only canonical files are recorded, so a file that is not is always
 checked again, and any edit of a file is a new digest.
 
-Stored as the load cache stores its entries (:mod:`guidelines_model.load.cache`): in the same
-folder, off with ``GUIDELINES_CACHE=0``, moved by ``GUIDELINES_CACHE_DIR``, never inside the
-content folder, written atomically (:func:`.atomic.write_file`), checksummed, and a bad entry is
-ignored (read as empty).
+Stored as an entry of the load cache (:func:`~guidelines_model.load.cache.write_entry` and
+:func:`~guidelines_model.load.cache.read_entry`): in the same folder, off with
+``GUIDELINES_CACHE=0``, moved by ``GUIDELINES_CACHE_DIR``, never inside the content folder,
+written atomically, checksummed, pruned with the other entries, and a bad entry is ignored
+(read as empty).
 """
 
 from __future__ import annotations
@@ -18,15 +19,12 @@ import contextlib
 import hashlib
 from pathlib import Path
 
-from guidelines_model.load.cache import cache_dir, stamp, usable
+from guidelines_model.load.cache import cache_dir, read_entry, stamp, usable, write_entry
 from guidelines_model.load.limits import Limits
-from guidelines_model.load.read import ReadRefused, read_regular
-from guidelines_model.model.errors import OutputError
-from guidelines_model.write.atomic import write_file
 
 #: Bump when the entry's shape changes.
-FORMAT = 1
-_MAGIC = "guidelines-model fmt skip cache\n"
+FORMAT = 2
+_MAGIC = b"guidelines-model fmt skip cache\n"
 #: Digests kept in one entry: past this, an entry starts again from the files of this run.
 MAX_DIGESTS = 200_000
 
@@ -58,8 +56,9 @@ class SkipCache:
             where = cache_dir()
             if where is not None and all(usable(where, r.resolve()) for r in self.roots):
                 key = repr(("fmt", FORMAT, self.limits, stamp()))
-                self._path = where / f"fmt-{hashlib.sha256(key.encode()).hexdigest()[:40]}.skip"
-            self._known = _read(self._path) if self._path is not None else frozenset()
+                self._path = where / f"fmt-{hashlib.sha256(key.encode()).hexdigest()[:40]}.cache"
+            payload = read_entry(self._path, _MAGIC, touch=True) if self._path else None
+            self._known = frozenset(payload.decode().split()) if payload else frozenset()
         return self._path
 
     @property
@@ -85,21 +84,5 @@ class SkipCache:
             return
         digests = self.found if len(self.known) + len(self.found) > MAX_DIGESTS else None
         body = "\n".join(sorted(digests if digests is not None else self.known | self.found))
-        check = hashlib.sha256(body.encode()).hexdigest()
-        with contextlib.suppress(OSError, ValueError, OutputError):
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_file(self.path, f"{_MAGIC}{check}\n{body}\n")
-
-
-def _read(path: Path) -> frozenset[str]:
-    try:
-        # A regular file only, never a link (we write none): a FIFO would hang.
-        text = read_regular(path, 64 * (MAX_DIGESTS + 2), follow=False).decode()
-    except (OSError, ReadRefused, UnicodeDecodeError):
-        return frozenset()
-    head, _, rest = text.partition("\n")
-    check, _, body = rest.partition("\n")
-    body = body.removesuffix("\n")
-    if head + "\n" != _MAGIC or hashlib.sha256(body.encode()).hexdigest() != check:
-        return frozenset()
-    return frozenset(body.split("\n")) if body else frozenset()
+        with contextlib.suppress(OSError):
+            write_entry(self.path, _MAGIC, body.encode())
