@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from synthetic import ROOT, Corpus, long_text_content, yaml_files
+from tests.fixtures.wheel import build_wheel, install_wheel
 
 from guidelines_model import Edition, Library, load_edition, load_library
 
@@ -359,44 +360,6 @@ def memory(corpus: Corpus, cache_dir: Path) -> list[Result]:
 # --- the first command after installing the wheel -------------------------------------------
 
 
-def build_wheel(out: Path) -> Path:
-    """The project's wheel, built by its build backend (with its snapshot hook) into ``out``."""
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    code = f"from hatchling.build import build_wheel; build_wheel({str(out)!r})"
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
-    return next(out.glob("guidelines_model-*.whl"))
-
-
-def install_wheel(wheel: Path, where: Path) -> Path:
-    """A fresh virtual environment holding ``wheel`` as an installer leaves it (files unpacked,
-    bytecode compiled); its dependencies are this environment's. Returns its Python."""
-    import venv
-    import zipfile
-
-    venv.create(where, with_pip=False)
-    py = where / "bin" / "python"
-    site = subprocess.run(
-        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    with zipfile.ZipFile(wheel) as zf:
-        zf.extractall(site)
-    deps = subprocess.run(
-        [sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    Path(site, "_deps.pth").write_text(deps + "\n", encoding="utf-8")
-    subprocess.run(
-        [str(py), "-m", "compileall", "-q", str(Path(site, "guidelines_model"))], check=True
-    )
-    return py
-
-
 def first_install(runs: int, out: Path) -> list[Result]:
     """``guidelines list`` as the first command after installing the wheel into a fresh
     environment with an empty cache, beside the import floor run by that environment's Python
@@ -408,7 +371,7 @@ def first_install(runs: int, out: Path) -> list[Result]:
     floor: list[float] = []
     for n in range(runs):
         with tempfile.TemporaryDirectory(prefix="bench-install-") as tmp:
-            py = install_wheel(wheel, Path(tmp) / "venv")
+            py = install_wheel(wheel, Path(tmp) / "venv", compile_bytecode=True)
             env = {
                 k: v
                 for k, v in os.environ.items()

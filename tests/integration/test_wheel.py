@@ -5,30 +5,18 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import sysconfig
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
+from tests.fixtures.wheel import build_wheel, install_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    # The build backend's own PEP 517 hook: no pip needed (nox's uv environments have none).
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"from hatchling.build import build_wheel; build_wheel({str(out)!r})",
-        ],
-        check=True,
-        cwd=ROOT,
-    )
-    return next(out.glob("guidelines_model-*.whl"))
+    return build_wheel(tmp_path_factory.mktemp("wheel") / "dist")
 
 
 def test_wheel_ships_content_sources_and_py_typed(wheel: Path) -> None:
@@ -46,7 +34,7 @@ def test_wheel_ships_content_sources_and_py_typed(wheel: Path) -> None:
 @pytest.mark.slow
 def test_installed_wheel_loads_every_edition(wheel: Path, tmp_path: Path) -> None:
     """In a fresh venv, far from the checkout, the installed package loads and verifies 2013."""
-    py = _install(wheel, tmp_path / "venv")
+    py = install_wheel(wheel, tmp_path / "venv")
     venv_dir = py.parents[1]
     code = (
         "import guidelines_model as g, pathlib; "
@@ -78,24 +66,6 @@ def test_wheel_ships_a_snapshot_of_every_document(wheel: Path) -> None:
     assert all(n.endswith(".cache") for n in snapshot)
 
 
-def _install(wheel: Path, where: Path) -> Path:
-    """A fresh venv holding the wheel (dependencies from the running environment); its python."""
-    venv.create(where, with_pip=False)
-    py = where / "bin" / "python"
-    site = Path(
-        subprocess.run(
-            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    )
-    with zipfile.ZipFile(wheel) as zf:
-        zf.extractall(site)  # what pip does for a pure wheel
-    (site / "_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    return py
-
-
 #: The command, with the loader's parser replaced: a cache miss fails it, naming the file.
 _NO_MISS = (
     "import sys\n"
@@ -115,7 +85,7 @@ def test_the_first_commands_of_an_installed_wheel_are_answered_from_its_snapshot
     """In a fresh venv with an empty cache, list, validate and show load nothing: the snapshot
     answers them, with what the checkout prints without any cache. A changed file in a copy of
     the content is a miss."""
-    py = _install(wheel, tmp_path / "venv")
+    py = install_wheel(wheel, tmp_path / "venv")
     env = {"PATH": "/usr/bin:/bin", "GUIDELINES_CACHE_DIR": str(tmp_path / "cache")}
     for args in (["list"], ["validate"], ["show", "2013", "voluntary"]):
         first = subprocess.run(
