@@ -17,8 +17,20 @@ def _line(tag: str, value: str) -> str:
     return f"{tag}  - {' '.join(value.split())}"
 
 
+#: The text fields written after the year, in this order, with their RIS tags.
+_TAGS = (
+    ("publisher", "PB"),
+    ("number", "IS"),
+    ("version", "ET"),
+    ("language", "LA"),
+    ("URL", "UR"),
+    ("note", "N1"),
+)
+
+
 def _record(item: CslItem) -> list[str]:
     part = item["type"] == "chapter"
+    fields: dict[str, str] = {k: v for k, v in item.items() if isinstance(v, str)}
     out = [_line("TY", "CHAP" if part else "RPRT"), _line("ID", item["id"])]
     out += [_line("AU", n["literal"]) for n in item.get("author", [])]
     out.append(_line("TI", item["title"]))
@@ -26,18 +38,7 @@ def _record(item: CslItem) -> list[str]:
         out.append(_line("T2", item["container-title"]))
     if "issued" in item:
         out.append(_line("PY", str(item["issued"]["date-parts"][0][0])))
-    if "publisher" in item:
-        out.append(_line("PB", item["publisher"]))
-    if "number" in item:
-        out.append(_line("IS", item["number"]))
-    if "version" in item:
-        out.append(_line("ET", item["version"]))
-    if "language" in item:
-        out.append(_line("LA", item["language"]))
-    if "URL" in item:
-        out.append(_line("UR", item["URL"]))
-    if "note" in item:
-        out.append(_line("N1", item["note"]))
+    out += [_line(tag, fields[key]) for key, tag in _TAGS if key in fields]
     return [*out, "ER  - "]
 
 
