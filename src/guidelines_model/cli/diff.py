@@ -7,7 +7,6 @@ import argparse
 import os
 import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidelines_model.cli import targets
@@ -89,7 +88,6 @@ def run(args: argparse.Namespace) -> int:
     from guidelines_model.diff.engine import diff
     from guidelines_model.diff.errors import DiffUsageError
     from guidelines_model.diff.render import render
-    from guidelines_model.library import load_editions
 
     ignore = _ignore(args.ignore or "")
     include = frozenset(args.include or ())
@@ -106,11 +104,7 @@ def run(args: argparse.Namespace) -> int:
     elif len(editions) < 2:
         raise DiffUsageError(USAGE)
     else:
-        if any(Path(e).exists() for e in editions):
-            lib, ids = targets.resolve(editions, args.content)
-            eds = [lib.edition(i) for i in ids or []]
-        else:
-            eds = load_editions(editions, args.content)
+        eds = targets.editions(editions, args.content)
         if len(eds) == 2:
             text = render(
                 replace(diff(eds[0], eds[1]), ignore=ignore, include=include, parts=parts),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from guidelines_model.cli import targets
 from guidelines_model.cli.terminal import emit
@@ -34,14 +33,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Diff the two editions and write their release notes."""
     from guidelines_model.diff.engine import diff
-    from guidelines_model.library import load_editions
     from guidelines_model.notes import release_notes, render_notes
 
-    names = [args.old, args.new]
-    if any(Path(e).exists() for e in names):
-        lib, ids = targets.resolve(names, args.content)
-        old, new = (lib.edition(i) for i in ids or [])
-    else:
-        old, new = load_editions(names, args.content)
+    old, new = targets.editions([args.old, args.new], args.content)
     emit(render_notes(release_notes(diff(old, new)), args.format), args.output)
     return 0

@@ -46,6 +46,17 @@ def resolve(targets: list[str], content: Path | None) -> tuple[Library, list[str
     return lib, [by_folder[f] for f in folders if f in by_folder]
 
 
+def editions(targets: list[str], content: Path | None) -> list[Edition]:
+    """The editions ``targets`` name, in order: by path as :func:`resolve` reads them, or by
+    id loading only those editions (``load_editions``: the rest of the folder is not read)."""
+    if any(Path(t).exists() for t in targets):
+        lib, ids = resolve(targets, content)
+        return [lib.edition(i) for i in ids or []]
+    from guidelines_model.library import load_editions
+
+    return load_editions(targets, content)
+
+
 def resolve_one(target: str, content: Path | None) -> tuple[Library, str]:
     """A library and the id of the one document ``target`` names."""
     lib, ids = resolve([target], content)
