@@ -249,12 +249,13 @@ def _with(e: Edition, title: str, publisher: str) -> Library:
 
 
 @settings(max_examples=500)
-@given(SPECIAL.filter(bool))
+@given(SPECIAL.filter(str.strip))
 def test_bibtex_escaping_round_trips(text: str) -> None:
     """Any text with LaTeX's special characters ({ } % & $ # _ ~ ^ \\) or ligatures ('' `` --
-    !`) escaped, then read back by bibtexparser with LaTeX decoding, is the text."""
+    !`) escaped, then read back by bibtexparser with LaTeX decoding, is the text (on one
+    line: a field is written so)."""
     [entry] = _bibtex(f"@misc{{k,\n  title = {{{escape(text)}}}\n}}\n")
-    assert entry["title"] == text
+    assert entry["title"] == one_line(text)
 
 
 @given(editions(max_values=2), TITLES, TITLES)
