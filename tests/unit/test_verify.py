@@ -28,6 +28,27 @@ def test_normalise_quotes_dashes_spaces() -> None:
     assert normalise("“a”  ‘b’ —\u00a0c") == normalise("\"a\" 'b' -- c")
 
 
+# Mostly printable ASCII, with the characters normalise maps: spaces of every kind, hyphens,
+# dashes, quotes and invisibles.
+_NORMALISED = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from(" -\t\n\x0b\x1f\u00a0\u2009“”‘’–—\u00ad\u200b\ufeffé"),
+    ),
+    max_size=30,
+)
+
+
+@given(_NORMALISED)
+def test_normalise_fast_path_is_the_full_rules(text: str) -> None:
+    """Text returned as it is (printable ASCII with nothing to map) is what the full rules give,
+    and normalising twice changes nothing more."""
+    from guidelines_model.verify.text import _normalise
+
+    assert normalise(text) == _normalise(text)
+    assert normalise(normalise(text)) == normalise(text)
+
+
 def test_sentences() -> None:
     """Texts split into sentences at a stop followed by a capital."""
     assert split_sentences("One “two.” Three: Four. five") == ["One “two.”", "Three:", "Four. five"]

@@ -12,7 +12,7 @@ from guidelines_model.verify.text import build_form
 # Few words, some with punctuation, so that phrases recur, overlap and end at full stops.
 VOCABULARY = ("peer", "Peer", "support", "hope", "a", "trust.", "recovery,", "care", "—", "x1")
 WORD = st.sampled_from(VOCABULARY)
-LINES = st.lists(st.lists(WORD, min_size=1, max_size=7).map(" ".join), min_size=1, max_size=10)
+LINES = st.lists(st.lists(WORD, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=10)
 
 
 @st.composite
@@ -66,11 +66,23 @@ def test_reassembly_and_whole_matches_are_the_same_with_the_index(
     from the same parts, or not found, alike with and without the word index."""
     form = build_form("x.txt", "\n".join(lines), keep_hyphens=True)
     words = form.text.split(" ")
-    if data.draw(st.booleans()):
+    kind = data.draw(st.integers(0, 2))
+    if kind == 0 and len(lines) > 2:
+        # A sentence cut by a column break: the end of one line and the start of a later one.
+        i = data.draw(st.integers(0, len(lines) - 3))
+        j = data.draw(st.integers(i + 2, len(lines) - 1))
+        tail, head = lines[i].split(" "), lines[j].split(" ")
+        tail = tail[data.draw(st.integers(0, len(tail) - 1)) :]
+        head = head[: data.draw(st.integers(1, len(head)))]
+        sentence = " ".join(tail + head)
+    elif kind == 1:
         i = data.draw(st.integers(0, len(words) - 1))
         j = data.draw(st.integers(i + 1, len(words)))
         sentence = " ".join(words[i:j])
     else:
-        sentence = " ".join(data.draw(st.lists(WORD, min_size=1, max_size=12)))
+        # Words of no source too, so that the check that no cut into parts can work (three
+        # unknown words in a row, say) is tried.
+        unknown = st.sampled_from(("zz", "qq."))
+        sentence = " ".join(data.draw(st.lists(WORD | unknown, min_size=1, max_size=12)))
     assert reassemble(sentence, [form]) == reassemble(sentence, [form], indexed=False)
     assert found_in(sentence, [form.text]) == found_in(sentence, [form.text], indexed=False)

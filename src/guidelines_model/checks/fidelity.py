@@ -36,6 +36,7 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
                 text.get(r.id, ""),
                 hint="transcribe the published wording exactly, or record an "
                 "'unverified' exception with a reason",
+                location=r.location,
             )
         elif r.status == "excepted":
             yield ctx.finding(
@@ -43,6 +44,7 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
                 r.id,
                 text.get(r.id, ""),
                 severity=Severity.INFO,
+                location=r.location,
             )
     for m in report.metadata_problems:
         message = (

@@ -62,13 +62,14 @@ class WordIndex:
     ) -> Iterator[int]:
         """Every offset where ``" ".join(words)`` occurs (the same, in the same order, as
         :func:`occurrences`)."""
-        part = " ".join(words)
         if len(words) < 3:
+            part = " ".join(words)
             yield from occurrences(part, self.text, open_left=open_left, open_right=open_right)
             return
         found = [self.starts.get(w) for w in words[1:-1]]
         if None in found:
             return
+        part = " ".join(words)
         rarest = min(range(len(found)), key=lambda j: len(found[j] or _NONE)) + 1
         shift = sum(len(w) + 1 for w in words[:rarest])
         text = self.text
@@ -80,6 +81,15 @@ class WordIndex:
                 and boundaries_ok(text, i, i + len(part), open_left, open_right)
             ):
                 yield i
+
+    def holds(self, words: Sequence[str], *, open_left: bool, open_right: bool) -> bool:
+        """Whether ``" ".join(words)`` occurs at all (rejected without joining when an interior
+        word is not a word of the text)."""
+        starts = self.starts
+        if len(words) >= 3 and not all(map(starts.__contains__, words[1:-1])):
+            return False
+        found = self.occurrences(words, open_left=open_left, open_right=open_right)
+        return next(found, None) is not None
 
     def bound(self, words: Sequence[str], start: int) -> int:
         """A bound on the ``end`` of any phrase ``words[start:end]`` that can occur in the

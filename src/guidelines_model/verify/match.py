@@ -52,14 +52,13 @@ def found_in(sentence: str, texts: Sequence[str], *, indexed: bool = True) -> bo
         return True
     open_left = not sentence[0].isalnum()
     open_right = not sentence[-1].isalnum()
-    words = sentence.split(" ")
-    return any(
-        next(
-            word_index(t).occurrences(words, open_left=open_left, open_right=open_right)
-            if indexed
-            else occurrences(sentence, t, open_left=open_left, open_right=open_right),
-            None,
+    if indexed:
+        words = sentence.split(" ")
+        return any(
+            word_index(t).holds(words, open_left=open_left, open_right=open_right) for t in texts
         )
+    return any(
+        next(occurrences(sentence, t, open_left=open_left, open_right=open_right), None)
         is not None
         for t in texts
     )
@@ -73,10 +72,39 @@ def reassemble(
     the same)."""
     words = sentence.split(" ")
     for form in forms:
-        parts = _search(words, form, word_index(form.text) if indexed else None)
+        index = word_index(form.text) if indexed else None
+        if index is not None and not _partitionable(words, index):
+            continue
+        parts = _search(words, form, index)
         if parts is not None and len(parts) > 1:
             return parts
     return None
+
+
+def _partitionable(words: list[str], index: WordIndex) -> bool:
+    """Whether ``words`` can be cut into parts of at least :data:`MIN_PART_WORDS` words each
+    within the index's :meth:`~.index.WordIndex.bound`: a necessary condition of any
+    reassembly, decided without looking one part up (a sentence no source holds, with three
+    unknown words in a row, say, is rejected at once)."""
+    # Three words in a row that are not words of the text: the middle one would begin or end
+    # a part, and the word after or before it would then be interior to that part.
+    if b"\0\0\0" in bytes(map(index.starts.__contains__, words)):
+        return False
+    n = len(words)
+    reached = [False] * (n + 1)
+    reached[0] = True
+    furthest = 0  # the furthest word a run of parts reaches: none starts past it
+    for start in range(n - MIN_PART_WORDS + 1):
+        if start > furthest:
+            return False
+        if not reached[start]:
+            continue
+        longest = index.bound(words, start)
+        furthest = max(furthest, longest)
+        for end in range(start + MIN_PART_WORDS, longest + 1):
+            if end == n or n - end >= MIN_PART_WORDS:
+                reached[end] = True
+    return reached[n]
 
 
 def _search(words: list[str], form: SourceForm, index: WordIndex | None) -> tuple[Part, ...] | None:

@@ -62,6 +62,19 @@ _SENTENCE_END = re.compile(r"[.!?;:][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]*[A-Z0-
 
 def normalise(text: str) -> str:
     """The comparison form of a text: quotes, dashes, spaces and invisibles made uniform."""
+    if (  # printable ASCII has no quote, dash, invisible or other space to map
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and "--" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_QUOTES))
     text = _DOUBLE_HYPHEN.sub("—", text)
     text = _DASH_SPACE.sub("—", text)
