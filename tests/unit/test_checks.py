@@ -233,6 +233,23 @@ def test_spelling_variety() -> None:
     assert messages(data, "GM405") == []
 
 
+def test_spelling_variety_reports_every_occurrence() -> None:
+    """GM405 decides once per word, but reports every occurrence, in each text, in order."""
+    data = base()
+    data["values"][0]["description"] = ["Colours and behaviours; BEHAVIOURS again."]
+    data["values"][1]["description"] = ["Their behaviours."]
+    assert messages(data, "GM405") == [
+        f"UK spelling {w!r} in an en-US edition"
+        for w in ("Colours", "behaviours", "BEHAVIOURS", "behaviours")
+    ]
+    data["spelling"] = "en-GB"
+    data["values"][2]["description"] = ["Their behavior and color."]
+    assert messages(data, "GM405") == [
+        "US spelling 'behavior' in an en-GB edition (the declared variety writes 'behaviour')",
+        "US spelling 'color' in an en-GB edition (the declared variety writes 'colour')",
+    ]
+
+
 def test_confusable_word() -> None:
     """GM406: 'complimentary service' is flagged; 'complementary service' is not."""
     data = base()
@@ -242,6 +259,11 @@ def test_confusable_word() -> None:
     assert messages(data, "GM406") == [
         "compliment/complement: 'complementary' means completing; 'complimentary' means praising "
         "or free: “…They do offer a complimentary service.…”"
+    ]
+    # Ignoring case, "ſ" is an "s": a text of other characters than ASCII is searched whole.
+    data["values"][0]["description"] = ["We inſure the outcome."]
+    assert messages(data, "GM406") == [
+        "insure/ensure: to make certain is to 'ensure': “…We inſure the outcome.…”"
     ]
 
 
@@ -383,6 +405,30 @@ _TRIGGERS = (
     "manner",
     "x",
 )
+
+
+@given(
+    st.lists(st.sampled_from(_TRIGGERS), max_size=8).map(" ".join),
+    st.sampled_from([str, str.upper, str.title]),
+)
+def test_confusable_stems_are_in_every_match(text: str, case: Any) -> None:
+    """An ASCII text GM406 skips for want of a stem is one no pattern matches."""
+    from guidelines_model.checks.hygiene import _CONFUSABLE, _STEMS
+
+    text = case(text)
+    if not any(stem in text.lower() for stem in _STEMS):
+        assert not any(p.search(text) for p, _ in _CONFUSABLE)
+
+
+@given(
+    st.text(st.sampled_from(" \t\u00a0a.,;:!?x"), max_size=12),
+)
+def test_spacing_prefilter_matches_when_any_pattern_does(text: str) -> None:
+    """GM401 searches a text pattern by pattern only when the prefilter matches it."""
+    from guidelines_model.checks.hygiene import _ANY_SPACING, _SPACING
+
+    if any(p.search(text) for p, _ in _SPACING):
+        assert _ANY_SPACING.search(text)
 
 
 @given(st.lists(st.sampled_from(_TRIGGERS), max_size=8).map(" ".join))

@@ -14,7 +14,7 @@ from guidelines_model.verify import verify
 def source_fidelity(ctx: Context) -> Iterator[Finding]:
     """Every sentence is found in the source documents, or excepted with a reason."""
     try:
-        report = verify(ctx.doc, ctx.sources_root)
+        report = verify(ctx.doc, ctx.sources_root, ctx.node_list)
     except SourceFileError as exc:
         yield ctx.finding(
             str(exc), ctx.doc.id, hint="sources/ must hold the files edition.yaml lists"

@@ -16,11 +16,17 @@ _SPACING = [
     (re.compile(r"\s[,.;:!?](?:\s|$)"), "space before punctuation"),
 ]
 
+# What every match of one of them holds: a space before a space or a punctuation mark, or at
+# either end. A text without it is searched once, not once per pattern.
+_ANY_SPACING = re.compile(r"\s(?:[ ,.;:!?]|$)|^\s")
+
 
 @rule("GM401", "spacing", Severity.WARNING, editions_only=False)
 def spacing(ctx: Context) -> Iterator[Finding]:
     """Doubled or stray spaces inside a text."""
     for id_, text in ctx.texts:
+        if not _ANY_SPACING.search(text):
+            continue
         for pattern, what in _SPACING:
             if pattern.search(text):
                 yield ctx.finding(f"{what}: {text[:80]!r}", id_, text)
@@ -29,7 +35,7 @@ def spacing(ctx: Context) -> Iterator[Finding]:
 
 _PAIRS = [("(", ")"), ("[", "]"), ("“", "”")]
 # Enumerators such as "1)" or "a)" open no bracket.
-_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z])\)")
+_ENUMERATOR = re.compile(r"(?<!\S)(?:\d{1,2}|[a-z])\)")
 
 
 @rule("GM402", "unbalanced", Severity.WARNING, editions_only=False)
@@ -120,12 +126,26 @@ def spelling_variety(ctx: Context) -> Iterator[Finding]:
     assert isinstance(ctx.doc, Edition)
     us_only = {us: uk for us, uk in US_UK.items() if us not in _BOTH}
     uk_only = {uk for us, uk in US_UK.items() if us not in _BOTH}
+    spelling = ctx.doc.spelling
+    # Whether each word (lower case) is of the other variety, decided once per word: a text
+    # none of whose words is passes without a word-by-word look.
+    other: dict[str, bool] = {}
     for id_, text in ctx.texts:
-        for word in _WORD.findall(text):
+        words = _WORD.findall(text)
+        lowered = set(map(str.lower, words))
+        for w in [w for w in lowered if w not in other]:
+            other[w] = (
+                (w in uk_only or _UK_FORMS.match(w) is not None)
+                if spelling == "en-US"
+                else spelling == "en-GB" and w in us_only
+            )
+        if not any(map(other.__getitem__, lowered)):
+            continue
+        for word in words:
             lower = word.lower()
-            if ctx.doc.spelling == "en-US" and (lower in uk_only or _UK_FORMS.match(lower)):
+            if spelling == "en-US" and (lower in uk_only or _UK_FORMS.match(lower)):
                 yield ctx.finding(f"UK spelling {word!r} in an en-US edition", id_, text)
-            elif ctx.doc.spelling == "en-GB" and lower in us_only:
+            elif spelling == "en-GB" and lower in us_only:
                 yield ctx.finding(
                     f"US spelling {word!r} in an en-GB edition (the declared "
                     f"variety writes {us_only[lower]!r})",
@@ -160,6 +180,9 @@ _CONFUSABLE = [
 ]
 
 
+# A word each of them needs (an ASCII text holding none is not searched; a text of other
+# characters is, since "ſ" or "K" match "s" or "k" ignoring case).
+_STEMS = ("compliment", "principal", "effect", "affect", "insure", "discrete")
 # Any of them: a text none of them matches is searched once, not once per pattern.
 _ANY_CONFUSABLE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _CONFUSABLE), re.I)
 
@@ -168,6 +191,10 @@ _ANY_CONFUSABLE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _CONFUSABLE
 def confusable_word(ctx: Context) -> Iterator[Finding]:
     """Commonly confused words used in a way that suggests the other one."""
     for id_, text in ctx.texts:
+        if text.isascii():  # then case-insensitive is lower case: no stem, no match
+            lower = text.lower()
+            if not any(stem in lower for stem in _STEMS):
+                continue
         if not _ANY_CONFUSABLE.search(text):
             continue
         for pattern, advice in _CONFUSABLE:

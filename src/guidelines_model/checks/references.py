@@ -18,11 +18,11 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
         ctx.shared["id_counts"] = Counter(
             n.id
             for d in (*ctx.library.editions.values(), *ctx.library.derivatives.values())
-            for n in d.nodes()
+            for n in (ctx.node_list if d is ctx.doc else d.nodes())
         )
     counts: Counter[str] = ctx.shared["id_counts"]
     seen: set[str] = set()
-    for node in ctx.doc.nodes():
+    for node in ctx.node_list:
         if counts[node.id] > 1 and node.id not in seen:
             seen.add(node.id)
             yield ctx.finding(

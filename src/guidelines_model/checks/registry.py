@@ -32,14 +32,19 @@ class Context:
     shared: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
+    def node_list(self) -> tuple[Node, ...]:
+        """Every node of the document in document order (walked once for every rule)."""
+        return tuple(self.doc.nodes())
+
+    @cached_property
     def nodes(self) -> dict[str, Node]:
-        return {n.id: n for n in self.doc.nodes()}
+        return {n.id: n for n in self.node_list}
 
     @cached_property
     def texts(self) -> tuple[tuple[str, str], ...]:
-        """Every quoted text of the document as ``(id, text)``, in document order (walked once
-        for every rule)."""
-        return tuple(self.doc.texts())
+        """Every quoted text of the document as ``(id, text)``, in document order (what
+        ``doc.texts()`` gives)."""
+        return tuple((n.id, n.text) for n in self.node_list if n.text is not None)
 
     @cached_property
     def _origin(self) -> Origin | None:

@@ -9,12 +9,14 @@ reassembled, with the source lines of its parts.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from guidelines_model.model.documents import Derivative, Edition
 from guidelines_model.model.errors import SourceFileError
+from guidelines_model.model.nodes import Node
 from guidelines_model.model.origin import Location
 from guidelines_model.model.parts import SourceRef
 from guidelines_model.verify.match import Part, found, reassemble
@@ -130,9 +132,12 @@ def _reassembled(
     return ()
 
 
-def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
+def verify(
+    doc: Edition | Derivative, sources_root: Path, nodes: Iterable[Node] | None = None
+) -> VerifyReport:
     """Check every sentence of ``doc`` against its source documents (a draft edition, which
-    has none yet, gives an empty report marked ``draft``)."""
+    has none yet, gives an empty report marked ``draft``). ``nodes``: ``doc.nodes()``, when
+    the caller has walked them already."""
     if isinstance(doc, Edition) and doc.status == "draft":
         return VerifyReport(doc.id, draft=True)
     forms = document_forms(doc, sources_root)
@@ -140,7 +145,7 @@ def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
     used: set[str] = set()
     results = []
     origin = doc.origin  # a pydantic private attribute: slow to reach, so reached once
-    for node in doc.nodes():
+    for node in doc.nodes() if nodes is None else nodes:
         if node.text is None:
             continue
         where = origin.locate(node.path, node.id) if origin else None

@@ -58,8 +58,7 @@ def found_in(sentence: str, texts: Sequence[str], *, indexed: bool = True) -> bo
             word_index(t).holds(words, open_left=open_left, open_right=open_right) for t in texts
         )
     return any(
-        next(occurrences(sentence, t, open_left=open_left, open_right=open_right), None)
-        is not None
+        next(occurrences(sentence, t, open_left=open_left, open_right=open_right), None) is not None
         for t in texts
     )
 
