@@ -23,6 +23,7 @@ from guidelines_model.checks import (  # noqa: F401
     structure,
 )
 from guidelines_model.checks.finding import Finding, Report, Severity, acknowledge, text_hash
+from guidelines_model.checks.parallel import run_rules
 from guidelines_model.checks.registry import RULES, Context, Rule
 from guidelines_model.library import Library
 from guidelines_model.model.documents import Edition
@@ -99,12 +100,9 @@ def run_checks(
     for name in names:
         doc = library.document(name)
         ctx = Context(doc, library, root, shared=shared)
-        found: list[Finding] = []
-        for r in rules:
-            if r.editions_only and not isinstance(doc, Edition):
-                continue
-            ctx.rule = r
-            found.extend(r.fn(ctx))
+        found = run_rules(
+            ctx, [r for r in rules if isinstance(doc, Edition) or not r.editions_only]
+        )
         waivers = doc.waivers if isinstance(doc, Edition) else ()
         keyed = {(w.code, w.target, w.text_hash): w.reason for w in waivers}
         found = acknowledge(found, keyed)

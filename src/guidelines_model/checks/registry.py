@@ -112,18 +112,22 @@ class Rule:
     doc: str
     fn: RuleFn
     editions_only: bool = True
+    #: On a large document, run in this process beside the other rules, which a forked
+    #: process runs (see :mod:`.parallel`).
+    beside: bool = False
 
 
 RULES: list[Rule] = []
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, editions_only: bool = True
+    code: str, name: str, severity: Severity, *, editions_only: bool = True, beside: bool = False
 ) -> Callable[[RuleFn], RuleFn]:
     """Register a check; its docstring is its documentation (``guidelines check --list``)."""
 
     def register(fn: RuleFn) -> RuleFn:
-        RULES.append(Rule(code, name, severity, (fn.__doc__ or "").strip(), fn, editions_only))
+        doc = (fn.__doc__ or "").strip()
+        RULES.append(Rule(code, name, severity, doc, fn, editions_only, beside))
         return fn
 
     return register

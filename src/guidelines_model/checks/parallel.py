@@ -1,0 +1,123 @@
+"""Running a document's rules, in two processes when the document is large.
+
+On a document of :data:`PARALLEL_MIN_TEXTS` texts or more, on a machine of two or more cores
+where a process can be forked, the rules marked ``beside`` (source fidelity: the most work and
+the most findings) run in this process while a forked child runs the others and sends their
+findings back as plain tuples. Each rule's findings depend on the document alone, and they are
+put together in rule order, so the findings, and their order, are those of running every rule
+in this process. A child that fails sends nothing; its rules are then run here.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+import signal
+from collections.abc import Sequence
+from typing import Any
+
+from guidelines_model.checks.finding import Finding, Severity
+from guidelines_model.checks.registry import Context, Rule
+from guidelines_model.model.origin import Location
+
+#: From this many texts in a document, its rules run in two processes (the real editions
+#: have about 1,000 texts each: a fork would cost more than it saves).
+PARALLEL_MIN_TEXTS = 5_000
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding of ``rules`` on ``ctx``'s document, rule after rule, in rule order."""
+    here = [r for r in rules if r.beside]
+    there = [r for r in rules if not r.beside]
+    if (
+        not here
+        or not there
+        or len(ctx.texts) < PARALLEL_MIN_TEXTS
+        or os.name != "posix"
+        or _cores() < 2
+    ):
+        return [f for found in _run(ctx, rules) for f in found]
+    ctx.nodes  # noqa: B018 (computed before the fork, so that both processes have it)
+    by_code = _beside(ctx, here, there)
+    return [f for r in rules for f in by_code[r.code]]
+
+
+def _run(ctx: Context, rules: Sequence[Rule]) -> list[list[Finding]]:
+    found = []
+    for r in rules:
+        ctx.rule = r
+        found.append(list(r.fn(ctx)))
+    return found
+
+
+def _beside(ctx: Context, here: list[Rule], there: list[Rule]) -> dict[str, list[Finding]]:
+    """The findings of ``here`` (run in this process) and ``there`` (run in a forked child),
+    by rule code."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read)
+        status = 1
+        try:
+            gc.disable()  # a short life: no collection touching (and so copying) every page
+            payload = marshal.dumps([[_encode(f) for f in found] for found in _run(ctx, there)])
+            with open(write, "wb") as out:
+                out.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    reaped = False
+    try:
+        mine = _run(ctx, here)
+        with open(read, "rb") as stream:
+            payload = stream.read()
+        _, status = os.waitpid(pid, 0)
+        reaped = True
+        theirs = _decode(payload) if status == 0 else None
+        if theirs is None or len(theirs) != len(there):
+            theirs = _run(ctx, there)  # the child failed: its rules run here
+        return {r.code: found for r, found in zip([*here, *there], [*mine, *theirs], strict=True)}
+    finally:
+        if not reaped:  # interrupted: the child must not outlive us
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+
+def _encode(f: Finding) -> tuple[Any, ...]:
+    loc = f.location
+    where = None if loc is None else (loc.file, loc.line, loc.column, loc.id, loc.yaml_path)
+    return (f.code, f.name, f.severity.value, f.message, f.id, f.text, where, f.hint,
+            f.acknowledged)  # fmt: skip
+
+
+def _decode(payload: bytes) -> list[list[Finding]] | None:
+    try:
+        data = marshal.loads(payload)
+        return [
+            [
+                Finding(
+                    code,
+                    name,
+                    Severity(severity),
+                    message,
+                    id_,
+                    text,
+                    None if where is None else Location(*where),
+                    hint,
+                    acknowledged,
+                )
+                for code, name, severity, message, id_, text, where, hint, acknowledged in found
+            ]
+            for found in data
+        ]
+    except (EOFError, ValueError, TypeError):
+        return None
