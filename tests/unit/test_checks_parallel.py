@@ -20,9 +20,14 @@ def _findings(lib: Library, monkeypatch: pytest.MonkeyPatch, *, forked: bool) ->
     with monkeypatch.context() as m:
         m.setattr(parallel, "PARALLEL_MIN_TEXTS", 0 if forked else 10**9)
         m.setattr(parallel, "_cores", lambda: 2)
-        forks = []
+        forks: list[int] = []
         real_fork = os.fork
-        m.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+
+        def fork() -> int:
+            forks.append(1)
+            return real_fork()
+
+        m.setattr(os, "fork", fork)
         findings = list(run_checks(lib, sources_root=SOURCES).findings)
         assert bool(forks) is forked
         return findings
