@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guidelines_model.verify.index import WordIndex, occurrences
-from guidelines_model.verify.match import found_in, reassemble
+from guidelines_model.verify.match import Matcher, found_in, reassemble
 from guidelines_model.verify.text import build_form
 
 # Few words, some with punctuation, so that phrases recur, overlap and end at full stops.
@@ -58,6 +58,46 @@ def test_bound_never_cuts_a_phrase_that_occurs(case: tuple[str, list[str]]) -> N
                 assert end <= index.bound(phrase, start)
 
 
+@st.composite
+def sentence_of(draw: st.DrawFn, lines: list[str]) -> str:
+    """A sentence of a source of these lines: a run of its words, one cut by a column break
+    (the end of a line and the start of a later one), or words made up (some of no source)."""
+    words = " ".join(lines).split(" ")
+    kind = draw(st.integers(0, 3))
+    if kind == 0 and len(lines) > 2:
+        i = draw(st.integers(0, len(lines) - 3))
+        j = draw(st.integers(i + 2, len(lines) - 1))
+        tail, head = lines[i].split(" "), lines[j].split(" ")
+        tail = tail[draw(st.integers(0, len(tail) - 1)) :]
+        head = head[: draw(st.integers(1, len(head)))]
+        return " ".join(tail + head)
+    if kind == 1:  # cut anywhere inside its first and last word
+        i = draw(st.integers(0, len(words) - 1))
+        run = words[i : draw(st.integers(i + 1, len(words)))]
+        run[0] = run[0][draw(st.integers(0, len(run[0]) - 1)) :]
+        run[-1] = run[-1][: draw(st.integers(1, len(run[-1])))]
+        return " ".join(run)
+    unknown = st.sampled_from(("zz", "qq."))
+    if kind == 2:  # three or more words of no source in a row
+        return " ".join(draw(st.lists(unknown, min_size=3, max_size=4)))
+    return " ".join(draw(st.lists(WORD | unknown, min_size=1, max_size=12)))
+
+
+@given(LINES, st.data())
+def test_a_text_matched_sentence_by_sentence_as_each_sentence_alone(
+    lines: list[str], data: st.DataObject
+) -> None:
+    """Matching a text's sentences with what is known of all its words gives, for each
+    sentence, what looking it up alone gives, and for the text from each sentence on, what
+    reassembling it alone gives (both by scanning, without the index)."""
+    form = build_form("x.txt", "\n".join(lines), keep_hyphens=True)
+    sentences = data.draw(st.lists(sentence_of(lines), min_size=1, max_size=4))
+    text = Matcher([form]).sentences(sentences)
+    for k, sentence in enumerate(sentences):
+        assert text.found(k) == found_in(sentence, [form.text], indexed=False)
+        assert text.reassemble(k) == reassemble(" ".join(sentences[k:]), [form], indexed=False)
+
+
 @given(LINES, st.data())
 def test_reassembly_and_whole_matches_are_the_same_with_the_index(
     lines: list[str], data: st.DataObject
@@ -86,3 +126,20 @@ def test_reassembly_and_whole_matches_are_the_same_with_the_index(
         sentence = " ".join(data.draw(st.lists(WORD | unknown, min_size=1, max_size=12)))
     assert reassemble(sentence, [form]) == reassemble(sentence, [form], indexed=False)
     assert found_in(sentence, [form.text]) == found_in(sentence, [form.text], indexed=False)
+
+
+def test_a_text_matched_sentence_by_sentence_at_its_edges() -> None:
+    """Two cases the properties rarely draw: a sentence found from inside a word of the source
+    (it begins with punctuation, so its first word need not be a word of the source), and a
+    sentence reassembled after one of words no source holds (which do not stop it)."""
+    lines = ["one two three four", "other column words here", "five six seven eight"]
+    form = build_form("x.txt", "\n".join(lines), keep_hyphens=True)
+    text = Matcher([form]).sentences(["zz qq zz", "one two three four five six seven eight"])
+    assert not text.found(0)
+    assert not text.reassemble(0)
+    parts = text.reassemble(1)
+    assert parts is not None
+    assert [(p.first_line, p.last_line) for p in parts] == [(1, 1), (3, 3)]
+    edge = Matcher([build_form("y.txt", "hope and recovery, care and trust", keep_hyphens=True)])
+    assert edge.sentences([", care and"]).found(0)
+    assert found_in(", care and", [edge.forms[0].text], indexed=False)

@@ -19,7 +19,7 @@ from guidelines_model.model.errors import SourceFileError
 from guidelines_model.model.nodes import Node
 from guidelines_model.model.origin import Location
 from guidelines_model.model.parts import SourceRef
-from guidelines_model.verify.match import Part, found, reassemble
+from guidelines_model.verify.match import Matcher, Part, Sentences
 from guidelines_model.verify.metadata import FieldResult, check_metadata
 from guidelines_model.verify.text import (
     SourceForm,
@@ -117,16 +117,14 @@ def _paths(doc: Edition | Derivative, sources_root: Path) -> list[Path]:
     return [sources_root / ref.file for ref in doc.sources]
 
 
-def _reassembled(
-    sentences: list[str], k: int, forms: list[SourceForm], tried: dict[int, tuple[Part, ...]]
-) -> tuple[Part, ...]:
+def _reassembled(text: Sentences, k: int, tried: dict[int, tuple[Part, ...]]) -> tuple[Part, ...]:
     # A cut near a sentence boundary leaves a part of fewer than four words: let the parts
     # run on into the next sentences of the text, or start with the one before. ``tried``
     # keeps what sentences[j:] gave for this text (sentence k + 1 tries sentence k again).
     for j in (k, k - 1):
         if j >= 0:
             if j not in tried:
-                tried[j] = reassemble(" ".join(sentences[j:]), forms) or ()
+                tried[j] = text.reassemble(j) or ()
             if tried[j]:
                 return tried[j]
     return ()
@@ -141,6 +139,7 @@ def verify(
     if isinstance(doc, Edition) and doc.status == "draft":
         return VerifyReport(doc.id, draft=True)
     forms = document_forms(doc, sources_root)
+    matcher = Matcher(forms)
     exceptions = {e.target: e.reason for e in doc.unverified}
     used: set[str] = set()
     results = []
@@ -150,13 +149,14 @@ def verify(
             continue
         where = origin.locate(node.path, node.id) if origin else None
         sentences = split_sentences(normalise(node.text))
+        text = matcher.sentences(sentences)
         tried: dict[int, tuple[Part, ...]] = {}
         for k, sentence in enumerate(sentences):
             status: Status
             parts: tuple[Part, ...] = ()
-            if found(sentence, forms):
+            if text.found(k):
                 status = "found"
-            elif parts := _reassembled(sentences, k, forms, tried):
+            elif parts := _reassembled(text, k, tried):
                 status = "reassembled"
             elif node.id in exceptions:
                 status = "excepted"

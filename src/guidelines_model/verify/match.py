@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from guidelines_model.verify.index import WordIndex, occurrences, word_index
 from guidelines_model.verify.text import SourceForm
 
-__all__ = ["MAX_GAP_LINES", "MIN_PART_WORDS", "Part", "found", "found_in", "occurrences"]
+__all__ = [
+    "MAX_GAP_LINES",
+    "MIN_PART_WORDS",
+    "Matcher",
+    "Part",
+    "Sentences",
+    "found",
+    "found_in",
+    "occurrences",
+]
 
 MIN_PART_WORDS = 4
 #: The most non-empty source lines from the line where one part ends to the line where the
@@ -80,14 +89,18 @@ def reassemble(
     return None
 
 
+# Three words in a row that are not words of the text: no cut into parts can hold them, since
+# the middle one would begin or end a part, and the word after or before it would then be
+# interior to that part.
+_THREE_UNKNOWN = b"\0\0\0"
+
+
 def _partitionable(words: list[str], index: WordIndex) -> bool:
     """Whether ``words`` can be cut into parts of at least :data:`MIN_PART_WORDS` words each
     within the index's :meth:`~.index.WordIndex.bound`: a necessary condition of any
     reassembly, decided without looking one part up (a sentence no source holds, with three
     unknown words in a row, say, is rejected at once)."""
-    # Three words in a row that are not words of the text: the middle one would begin or end
-    # a part, and the word after or before it would then be interior to that part.
-    if b"\0\0\0" in bytes(map(index.starts.__contains__, words)):
+    if _THREE_UNKNOWN in bytes(map(index.starts.__contains__, words)):
         return False
     n = len(words)
     reached = [False] * (n + 1)
@@ -104,6 +117,72 @@ def _partitionable(words: list[str], index: WordIndex) -> bool:
             if end == n or n - end >= MIN_PART_WORDS:
                 reached[end] = True
     return reached[n]
+
+
+class Matcher:
+    """The forms of one document's sources, ready for many texts (see :class:`Sentences`)."""
+
+    def __init__(self, forms: Sequence[SourceForm]) -> None:
+        self.forms = tuple(forms)
+        self.indexes = tuple(word_index(f.text) for f in self.forms)
+
+    def sentences(self, sentences: list[str]) -> Sentences:
+        """One text's sentences, looked up in this document's forms."""
+        return Sentences(self, sentences)
+
+
+class Sentences:
+    """The sentences of one text against a document's forms: each word of the text is looked
+    up in each form's word index once, and what is known of it serves both the lookup of a
+    whole sentence and the reassembly of the text from a sentence on. The answers are
+    :func:`found`'s and :func:`reassemble`'s (a property test checks it)."""
+
+    __slots__ = ("bounds", "known", "matcher", "sentences", "words")
+
+    def __init__(self, matcher: Matcher, sentences: list[str]) -> None:
+        self.matcher = matcher
+        self.sentences = sentences
+        #: The text's words: each sentence's ``split(" ")``, one after the other.
+        self.words = " ".join(sentences).split(" ")
+        bounds = [0]
+        for s in sentences:
+            bounds.append(bounds[-1] + s.count(" ") + 1)
+        #: Where each sentence's words begin and end in ``words``.
+        self.bounds = bounds
+        #: For each form, which words of the text are words of it (1) and which not (0).
+        self.known = tuple(
+            bytes(map(index.starts.__contains__, self.words)) for index in matcher.indexes
+        )
+
+    def found(self, k: int) -> bool:
+        """``found(sentences[k], forms)``."""
+        sentence = self.sentences[k]
+        if not sentence:
+            return True
+        start, end = self.bounds[k], self.bounds[k + 1]
+        words = self.words[start:end]
+        open_left = not sentence[0].isalnum()
+        open_right = not sentence[-1].isalnum()
+        for index, known in zip(self.matcher.indexes, self.known, strict=True):
+            if end - start >= 3 and known.find(0, start + 1, end - 1) >= 0:
+                continue  # an interior word is not a word of the text
+            at = index.occurrences(words, open_left=open_left, open_right=open_right)
+            if next(at, None) is not None:
+                return True
+        return False
+
+    def reassemble(self, j: int) -> tuple[Part, ...] | None:
+        """``reassemble(" ".join(sentences[j:]), forms)``."""
+        start = self.bounds[j]
+        words = self.words[start:]
+        forms = zip(self.matcher.forms, self.matcher.indexes, self.known, strict=True)
+        for form, index, known in forms:
+            if known.find(_THREE_UNKNOWN, start) >= 0 or not _partitionable(words, index):
+                continue
+            parts = _search(words, form, index)
+            if parts is not None and len(parts) > 1:
+                return parts
+        return None
 
 
 def _search(words: list[str], form: SourceForm, index: WordIndex | None) -> tuple[Part, ...] | None:
