@@ -442,3 +442,38 @@ def test_confusable_prefilter_matches_when_any_pattern_does(text: str) -> None:
     assert bool(_ANY_CONFUSABLE.search(text.upper())) == any(
         p.search(text.upper()) for p, _ in _CONFUSABLE
     )
+
+
+_PIECES = [" ", "\t", "\u00a0", "1", "12)", "123", "a)", "ab", "Z", "٣", "(", ")", "1)"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+def test_enumerators_found_by_their_bracket(text: str) -> None:
+    """GM402 finds the enumerators it ignores ("1)", "a)") by their ")": as many as the pattern
+    that defines them."""
+    from guidelines_model.checks.hygiene import _ENUMERATOR, _ENUMERATOR_END
+
+    assert len(_ENUMERATOR_END.findall(text)) == len(_ENUMERATOR.findall(text))
+
+
+@given(st.text(st.sampled_from(" \t\nab.!?:;,”’\"')"), max_size=10))
+def test_final_punctuation_as_the_pattern_defines_it(text: str) -> None:
+    """GM404's final mark: what the pattern "a stop, then closing quotes and brackets, at the
+    end" finds first, after trailing spaces."""
+    import re
+
+    from guidelines_model.checks.hygiene import _final
+
+    m = re.compile(r"[.!?:;,]?[”’\"')]*$").search(text.rstrip())
+    assert _final(text) == (m.group(0)[:1] if m else "")
+
+
+@given(st.text(st.sampled_from(" \t\n\u00a0aB.;:,!?“é"), max_size=10))
+def test_duplicate_key_drops_final_spaces_and_stops(text: str) -> None:
+    """GM201/GM202's key: the normalised, case-folded text without its final spaces and stops."""
+    import re
+
+    from guidelines_model.checks.duplicates import key
+    from guidelines_model.verify import normalise
+
+    assert key(text) == re.sub(r"[\s.;:,!?]+$", "", normalise(text).casefold())

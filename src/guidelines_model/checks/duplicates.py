@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from guidelines_model.checks.finding import Finding, Severity
@@ -12,12 +11,12 @@ from guidelines_model.model.parts import Item
 from guidelines_model.verify import normalise
 
 NEAR = 90.0  # rapidfuzz ratio (0-100) from which two different items are near-duplicates
-_FINAL = re.compile(r"[\s.;:,!?]+$")
 
 
 def key(text: str) -> str:
-    """Text as compared for duplicates: case, spacing, quotes and final punctuation ignored."""
-    return _FINAL.sub("", normalise(text).casefold())
+    """Text as compared for duplicates: case, spacing, quotes and final punctuation ignored
+    (a normalised text's only space is " ")."""
+    return normalise(text).casefold().rstrip(" .;:,!?")
 
 
 def item_lists(e: Edition) -> Iterator[tuple[str, tuple[Item, ...]]]:

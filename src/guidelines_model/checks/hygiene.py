@@ -34,31 +34,36 @@ def spacing(ctx: Context) -> Iterator[Finding]:
 
 
 _PAIRS = [("(", ")"), ("[", "]"), ("“", "”")]
-# Enumerators such as "1)" or "a)" open no bracket.
+# Enumerators such as "1)" or "a)" open no bracket: one or two digits or a small letter, at
+# the start or after a space, then ")".
 _ENUMERATOR = re.compile(r"(?<!\S)(?:\d{1,2}|[a-z])\)")
+# The same enumerators, found by their ")" (the search skips to each ")" rather than trying
+# every position): where _ENUMERATOR finds one, this finds its ")".
+_ENUMERATOR_END = re.compile(r"\)(?:(?<=(?<!\S)\d\))|(?<=(?<!\S)\d\d\))|(?<=(?<!\S)[a-z]\)))")
 
 
 @rule("GM402", "unbalanced", Severity.WARNING, editions_only=False)
 def unbalanced(ctx: Context) -> Iterator[Finding]:
     """Unbalanced brackets or curly double quotes, or an odd number of straight double quotes."""
     for id_, raw in ctx.texts:
-        text = _ENUMERATOR.sub("", raw)
+        # Counted without the enumerators, which hold no bracket or quote but their ")".
+        enumerators = len(_ENUMERATOR_END.findall(raw)) if ")" in raw else 0
         for a, b in _PAIRS:
-            if text.count(a) != text.count(b):
-                yield ctx.finding(f"{text.count(a)} {a!r} but {text.count(b)} {b!r}", id_, raw)
-        if text.count('"') % 2:
+            opened, closed = raw.count(a), raw.count(b) - (enumerators if b == ")" else 0)
+            if opened != closed:
+                yield ctx.finding(f"{opened} {a!r} but {closed} {b!r}", id_, raw)
+        if raw.count('"') % 2:
             yield ctx.finding("odd number of straight double quotes", id_, raw)
 
 
 _CURLY = re.compile("[“”‘’]")
-_STRAIGHT = re.compile(r"""["']""")
 
 
 @rule("GM403", "mixed-quotes", Severity.WARNING, editions_only=False)
 def mixed_quotes(ctx: Context) -> Iterator[Finding]:
     """Straight and curly quotes mixed within one document: the minority style is reported."""
-    curly = [(i, t) for i, t in ctx.texts if _CURLY.search(t)]
-    straight = [(i, t) for i, t in ctx.texts if _STRAIGHT.search(t)]
+    curly = [(i, t) for i, t in ctx.texts if not t.isascii() and _CURLY.search(t)]
+    straight = [(i, t) for i, t in ctx.texts if '"' in t or "'" in t]
     if curly and straight:
         minority, style = (
             (straight, "straight") if len(straight) <= len(curly) else (curly, "curly")
@@ -71,13 +76,18 @@ def mixed_quotes(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_END = re.compile(r"[.!?:;,]?[”’\"')]*$")
+_STOPS = ".!?:;,"
+_CLOSERS = "”’\"')"
 
 
 def _final(text: str) -> str:
-    """The final punctuation mark of a text ("" when it ends in a letter)."""
-    m = _END.search(text.rstrip())
-    return m.group(0)[:1] if m else ""
+    """The final punctuation mark of a text: a stop before its closing quotes and brackets,
+    else the first of them ("" when it ends in a letter)."""
+    text = text.rstrip()
+    body = text.rstrip(_CLOSERS)
+    if body and body[-1] in _STOPS:
+        return body[-1]
+    return text[len(body) : len(body) + 1]
 
 
 @rule("GM404", "final-punctuation", Severity.WARNING)
