@@ -65,6 +65,8 @@ def _text(report: Report) -> str:
     from guidelines_model.checks.finding import Severity
 
     colours = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+    # Styled once each, not once a finding (whether to colour asks the terminal).
+    severities = {s: style(f"{s.value:<7}", c) for s, c in colours.items()}
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
         by_file[f.location.file if f.location else "(no file)"].append(f)
@@ -76,7 +78,7 @@ def _text(report: Report) -> str:
             key=lambda f: (f.location.line, f.location.column) if f.location else (0, 0),
         ):
             where = f"{f.location.line}:{f.location.column}" if f.location else "-"
-            sev = style(f"{f.severity.value:<7}", colours[f.severity])
+            sev = severities[f.severity]
             line = f"  {where:<8} {sev} {f.code} {f.name}  {f.message}  [{f.id}]"
             if f.acknowledged:
                 line += style(f"  (acknowledged: {f.acknowledged})", "2")
