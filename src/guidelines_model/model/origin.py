@@ -58,6 +58,10 @@ class Origin:
     #: prefix -> (inner, marks); rebuilt from ``parts`` when they differ (an edition of
     #: 10,000 value files has 10,001 parts: a linear scan per lookup made checks quadratic).
     _index: dict[Path, tuple[Path, Marks]] = field(default_factory=dict, repr=False)
+    #: The lengths of the prefixes in ``_index``, longest first (only those can match), and
+    #: how many parts ``_index`` was built from.
+    _lengths: tuple[int, ...] = field(default=(), repr=False)
+    _indexed: int = field(default=-1, repr=False)
 
     def add(self, prefix: Path, marks: Marks, inner: Path = ()) -> None:
         """Data at ``prefix`` in the edition comes from ``marks`` at path ``inner``."""
@@ -65,13 +69,16 @@ class Origin:
 
     def resolve(self, path: Path) -> tuple[Marks, Path] | None:
         """The file holding ``path`` (the longest matching prefix) and the path inside it."""
-        if len(self._index) != len(self.parts):
+        if self._indexed != len(self.parts):
             self._index = {prefix: (inner, marks) for prefix, inner, marks in self.parts}
-        for cut in range(len(path), -1, -1):
-            hit = self._index.get(path[:cut])
-            if hit is not None:
-                inner, marks = hit
-                return marks, inner + path[cut:]
+            self._lengths = tuple(sorted({len(p) for p in self._index}, reverse=True))
+            self._indexed = len(self.parts)
+        for cut in self._lengths:
+            if cut <= len(path):
+                hit = self._index.get(path[:cut])
+                if hit is not None:
+                    inner, marks = hit
+                    return marks, inner + path[cut:]
         return None
 
     def locate(self, path: Path, id_: str | None = None, *, key: bool = False) -> Location | None:

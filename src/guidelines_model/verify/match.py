@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from guidelines_model.verify.index import WordIndex, occurrences, word_index
 from guidelines_model.verify.text import SourceForm
@@ -144,11 +145,8 @@ class Sentences:
         self.sentences = sentences
         #: The text's words: each sentence's ``split(" ")``, one after the other.
         self.words = " ".join(sentences).split(" ")
-        bounds = [0]
-        for s in sentences:
-            bounds.append(bounds[-1] + s.count(" ") + 1)
         #: Where each sentence's words begin and end in ``words``.
-        self.bounds = bounds
+        self.bounds = [0, *accumulate(s.count(" ") + 1 for s in sentences)]
         #: For each form, which words of the text are words of it (1) and which not (0).
         self.known = tuple(
             bytes(map(index.starts.__contains__, self.words)) for index in matcher.indexes
@@ -174,12 +172,13 @@ class Sentences:
     def reassemble(self, j: int) -> tuple[Part, ...] | None:
         """``reassemble(" ".join(sentences[j:]), forms)``."""
         start = self.bounds[j]
-        words = self.words[start:]
-        forms = zip(self.matcher.forms, self.matcher.indexes, self.known, strict=True)
-        for form, index, known in forms:
-            if known.find(_THREE_UNKNOWN, start) >= 0 or not _partitionable(words, index):
+        for k, known in enumerate(self.known):
+            if known.find(_THREE_UNKNOWN, start) >= 0:
                 continue
-            parts = _search(words, form, index)
+            words, index = self.words[start:], self.matcher.indexes[k]
+            if not _partitionable(words, index):
+                continue
+            parts = _search(words, self.matcher.forms[k], index)
             if parts is not None and len(parts) > 1:
                 return parts
         return None
