@@ -133,11 +133,12 @@ def _dispatch(
     sys.stderr = GuardedStream(stderr, "standard error")
     if answer is not None:
         sys.stdout, sys.stderr = answer.record(sys.stdout, 1), answer.record(sys.stderr, 2)
-    thresholds = gc.get_threshold()
-    # A command builds its objects once and keeps them: the collector, run every 700
-    # allocations, walked that growing heap again and again (1 s of the 8 s of checking
-    # 10,000 values). Cycles are still collected, every 50,000 allocations.
-    gc.set_threshold(50_000, 20, 100)
+    collecting = gc.isenabled()
+    # A command builds its objects once and keeps them, and they hold no cycles: the cyclic
+    # collector, run every 700 allocations, walked that growing heap again and again (1.2 s
+    # of the 8 s of checking 10,000 values) and freed nothing (the peak memory of that check,
+    # 400 MB, and of fmt --check over 10,000 files, 58 MB, are the same without it).
+    gc.disable()
     try:
         status = int(args.handler(args))
         sys.stdout.flush()  # a write error hidden in the buffer is an error too
@@ -165,7 +166,8 @@ def _dispatch(
         return status
     finally:
         sys.stdout, sys.stderr = stdout, stderr
-        gc.set_threshold(*thresholds)
+        if collecting:
+            gc.enable()
 
 
 def _discard(stream: TextIO) -> None:
