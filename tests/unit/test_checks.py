@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
@@ -429,6 +429,63 @@ def test_spacing_prefilter_matches_when_any_pattern_does(text: str) -> None:
 
     if any(p.search(text) for p, _ in _SPACING):
         assert _ANY_SPACING.search(text)
+
+
+class _Texts:
+    """What GM401 and GM405 read of a context: the texts, and a finding maker."""
+
+    def __init__(self, texts: list[str], spelling: str = "en-US") -> None:
+        self.texts = tuple((f"t/{i}", t) for i, t in enumerate(texts))
+        self.doc = Edition.model_validate({**base(), "spelling": spelling})
+
+    def finding(self, message: str, id_: str, text: str = "", **_: Any) -> tuple[str, str]:
+        return id_, message
+
+
+@given(st.lists(st.text(st.sampled_from(" \t\n\u00a0a.,;:!?"), max_size=8), max_size=5))
+def test_spacing_of_a_document_as_of_each_text(texts: list[str]) -> None:
+    """GM401 reports what searching each text pattern by pattern reports, though it first
+    searches all the texts at once."""
+    from guidelines_model.checks.hygiene import _SPACING, spacing
+
+    expected = []
+    for i, text in enumerate(texts):
+        for pattern, what in _SPACING:
+            if pattern.search(text):
+                expected.append((f"t/{i}", f"{what}: {text[:80]!r}"))
+                break
+    found: list[Any] = list(spacing(cast(Any, _Texts(texts))))
+    assert found == expected
+
+
+_SPELLINGS = ["colour", "Color", "behaviours", "organise", "organize", "practice", "is", "a1"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_SPELLINGS), max_size=4).map(" ".join), max_size=4),
+    st.sampled_from(["en-US", "en-GB"]),
+)
+def test_spelling_variety_of_a_document_as_of_each_word(texts: list[str], spelling: str) -> None:
+    """GM405 reports each word of the other variety, in order, as deciding word by word does,
+    though it first decides the document's words at once."""
+    import re
+
+    from guidelines_model.checks.hygiene import _BOTH, _UK_FORMS, spelling_variety
+    from guidelines_model.diff.spelling import US_UK
+
+    reported: list[Any] = list(spelling_variety(cast(Any, _Texts(texts, spelling))))
+    found = [m for _, m in reported]
+    expected = []
+    for text in texts:
+        for word in re.findall("[A-Za-z]+", text):
+            lower = word.lower()
+            uk = {v for k, v in US_UK.items() if k not in _BOTH}
+            us = {k for k in US_UK if k not in _BOTH}
+            if spelling == "en-US" and (lower in uk or _UK_FORMS.match(lower)):
+                expected.append(f"UK spelling {word!r} in an en-US edition")
+            elif spelling == "en-GB" and lower in us:
+                expected.append(word)
+    assert [m if m.startswith("UK") else m.split("'")[1] for m in found] == expected
 
 
 @given(st.lists(st.sampled_from(_TRIGGERS), max_size=8).map(" ".join))

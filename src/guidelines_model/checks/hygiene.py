@@ -19,11 +19,19 @@ _SPACING = [
 # What every match of one of them holds: a space before a space or a punctuation mark, or at
 # either end. A text without it is searched once, not once per pattern.
 _ANY_SPACING = re.compile(r"\s(?:[ ,.;:!?]|$)|^\s")
+_INNER_SPACING = re.compile(r"\s[ ,.;:!?]")
 
 
 @rule("GM401", "spacing", Severity.WARNING, editions_only=False)
 def spacing(ctx: Context) -> Iterator[Finding]:
     """Doubled or stray spaces inside a text."""
+    # Searched first in all the texts at once (joined by a character no pattern matches),
+    # their ends one by one: a document without a stray space is not searched text by text.
+    joined = "\x00".join(text for _, text in ctx.texts)
+    if not _INNER_SPACING.search(joined) and not any(
+        text[:1].isspace() or text[-1:].isspace() for _, text in ctx.texts
+    ):
+        return
     for id_, text in ctx.texts:
         if not _ANY_SPACING.search(text):
             continue
@@ -137,25 +145,29 @@ def spelling_variety(ctx: Context) -> Iterator[Finding]:
     us_only = {us: uk for us, uk in US_UK.items() if us not in _BOTH}
     uk_only = {uk for us, uk in US_UK.items() if us not in _BOTH}
     spelling = ctx.doc.spelling
-    # Whether each word (lower case) is of the other variety, decided once per word: a text
-    # none of whose words is passes without a word-by-word look.
-    other: dict[str, bool] = {}
+
+    def of_other_variety(lower: str) -> bool:
+        if spelling == "en-US":
+            return lower in uk_only or _UK_FORMS.match(lower) is not None
+        return spelling == "en-GB" and lower in us_only
+
+    # Each word of the document decided once (a word never spans two texts joined by a line
+    # break): a document with none of the other variety is not looked at text by text.
+    every = set(map(str.lower, _WORD.findall("\n".join(text for _, text in ctx.texts))))
+    other = {w for w in every if of_other_variety(w)}
+    if not other:
+        return
     for id_, text in ctx.texts:
         words = _WORD.findall(text)
-        lowered = set(map(str.lower, words))
-        for w in [w for w in lowered if w not in other]:
-            other[w] = (
-                (w in uk_only or _UK_FORMS.match(w) is not None)
-                if spelling == "en-US"
-                else spelling == "en-GB" and w in us_only
-            )
-        if not any(map(other.__getitem__, lowered)):
+        if other.isdisjoint(map(str.lower, words)):
             continue
         for word in words:
             lower = word.lower()
-            if spelling == "en-US" and (lower in uk_only or _UK_FORMS.match(lower)):
+            if lower not in other:
+                continue
+            if spelling == "en-US":
                 yield ctx.finding(f"UK spelling {word!r} in an en-US edition", id_, text)
-            elif spelling == "en-GB" and lower in us_only:
+            else:
                 yield ctx.finding(
                     f"US spelling {word!r} in an en-GB edition (the declared "
                     f"variety writes {us_only[lower]!r})",
