@@ -80,11 +80,11 @@ class Report:
     @property
     def stats(self) -> dict[str, int]:
         """Counts by severity, and of acknowledged findings."""
-        counts = Counter(f.severity.value for f in self.findings)
+        counts = Counter(f.severity for f in self.findings)  # by member: no .value per finding
         return {
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "info": counts["info"],
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "info": counts[Severity.INFO],
             "acknowledged": sum(1 for f in self.findings if f.acknowledged),
             "failing": sum(1 for f in self.findings if f.fails),
         }

@@ -61,6 +61,10 @@ def _codes(spec: str, option: str) -> list[str]:
     return specs
 
 
+def _position(f: Finding) -> tuple[int, int]:
+    return (f.location.line, f.location.column) if f.location else (0, 0)
+
+
 def _text(report: Report) -> str:
     from guidelines_model.checks.finding import Severity
 
@@ -73,18 +77,15 @@ def _text(report: Report) -> str:
     out: list[str] = []
     for file in sorted(by_file):
         out.append(style(file, "1"))
-        for f in sorted(
-            by_file[file],
-            key=lambda f: (f.location.line, f.location.column) if f.location else (0, 0),
-        ):
-            where = f"{f.location.line}:{f.location.column}" if f.location else "-"
-            sev = severities[f.severity]
-            line = f"  {where:<8} {sev} {f.code} {f.name}  {f.message}  [{f.id}]"
+        for f in sorted(by_file[file], key=_position):
+            loc = f.location
+            where = f"{loc.line}:{loc.column}" if loc else "-"
+            line = f"  {where:<8} {severities[f.severity]} {f.code} {f.name}  {f.message}  [{f.id}]"
             if f.acknowledged:
                 line += style(f"  (acknowledged: {f.acknowledged})", "2")
+            elif f.hint:
+                line += f"\n           hint: {f.hint}"
             out.append(line)
-            if f.hint and not f.acknowledged:
-                out.append(f"           hint: {f.hint}")
     s = report.stats
     verdict = style("valid", "32") if report.valid else style("INVALID", "31")
     out.append(
