@@ -96,6 +96,9 @@ def test_a_text_matched_sentence_by_sentence_as_each_sentence_alone(
     for k, sentence in enumerate(sentences):
         assert text.found(k) == found_in(sentence, [form.text], indexed=False)
         assert text.reassemble(k) == reassemble(" ".join(sentences[k:]), [form], indexed=False)
+        if text.none_found():
+            assert not text.found(k)
+            assert not text.reassemble(k)
 
 
 @given(LINES, st.data())
@@ -143,3 +146,16 @@ def test_a_text_matched_sentence_by_sentence_at_its_edges() -> None:
     edge = Matcher([build_form("y.txt", "hope and recovery, care and trust", keep_hyphens=True)])
     assert edge.sentences([", care and"]).found(0)
     assert found_in(", care and", [edge.forms[0].text], indexed=False)
+
+
+def test_a_text_with_a_sentence_of_unknown_words_may_still_reassemble() -> None:
+    """A sentence with a word of no source inside it can still be reassembled, where a line
+    ending in a dash is joined to the next without a space (the part's last word is then no
+    word of the source): a text is given up at once only for unknown words in its last
+    sentence, not for those of an earlier one."""
+    lines = ["one two three four—", "other column words here", "five six seven eight"]
+    form = build_form("x.txt", "\n".join(lines), keep_hyphens=True)
+    text = Matcher([form]).sentences(["zz qq zz", "one two three four— five six seven eight"])
+    assert not text.found(1)
+    assert text.reassemble(1) is not None
+    assert not text.none_found()

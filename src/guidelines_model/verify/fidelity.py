@@ -150,13 +150,14 @@ def verify(
         where = origin.locate(node.path, node.id) if origin else None
         sentences = split_sentences(normalise(node.text))
         text = matcher.sentences(sentences)
+        absent = text.none_found()  # a draft's text, say: no sentence to look up one by one
         tried: dict[int, tuple[Part, ...]] = {}
         for k, sentence in enumerate(sentences):
             status: Status
             parts: tuple[Part, ...] = ()
-            if text.found(k):
+            if not absent and text.found(k):
                 status = "found"
-            elif parts := _reassembled(text, k, tried):
+            elif not absent and (parts := _reassembled(text, k, tried)):
                 status = "reassembled"
             elif node.id in exceptions:
                 status = "excepted"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from guidelines_model.verify.index import WordIndex, occurrences, word_index
 from guidelines_model.verify.text import SourceForm
@@ -151,6 +151,22 @@ class Sentences:
         self.known = tuple(
             bytes(map(index.starts.__contains__, self.words)) for index in matcher.indexes
         )
+
+    def none_found(self) -> bool:
+        """True when, by the words alone, no sentence is found whole and no part of the text
+        reassembles: in every form, each sentence has an interior word that is not a word of
+        the form, and three words of the last sentence in a row are not (so every reassembly
+        from a sentence on meets them). Then :meth:`found` and :meth:`reassemble` are false
+        for every sentence; when it is false, they decide sentence by sentence."""
+        bounds = self.bounds
+        last = bounds[-2]
+        for known in self.known:
+            if known.find(_THREE_UNKNOWN, last) < 0:
+                return False
+            for start, end in pairwise(bounds):
+                if end - start < 3 or known.find(0, start + 1, end - 1) < 0:
+                    return False
+        return True
 
     def found(self, k: int) -> bool:
         """``found(sentences[k], forms)``."""
