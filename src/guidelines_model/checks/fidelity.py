@@ -9,6 +9,10 @@ from guidelines_model.checks.registry import Context, rule
 from guidelines_model.model.errors import SourceFileError
 from guidelines_model.verify import verify
 
+_MISSING = (
+    "transcribe the published wording exactly, or record an 'unverified' exception with a reason"
+)
+
 
 # The most work and the most findings of any rule: beside the others on a large document.
 @rule("GM501", "source-fidelity", Severity.ERROR, editions_only=False, beside=True)
@@ -29,15 +33,19 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
         )
         return
     text = dict(ctx.texts)
+    assert ctx.rule is not None
+    code, name, severity = ctx.rule.code, ctx.rule.name, ctx.rule.severity
     for r in report.results:
-        if r.status == "missing":
-            yield ctx.finding(
+        if r.status == "missing":  # the most findings of any rule: made directly
+            yield Finding(
+                code,
+                name,
+                severity,
                 f"not found in the sources: {r.sentence!r}",
                 r.id,
                 text.get(r.id, ""),
-                hint="transcribe the published wording exactly, or record an "
-                "'unverified' exception with a reason",
-                location=r.location,
+                r.location or ctx.locate(r.id),
+                _MISSING,
             )
         elif r.status == "excepted":
             yield ctx.finding(
