@@ -141,8 +141,8 @@ _DIST_INFO = re.compile(r"^(.+?)-([0-9][^-]*)\.dist-info$")
 
 
 #: A model class by name: the class, its field names, whether it is plain, its required
-#: fields and one shape check per field (see :mod:`.shape`).
-Model = tuple[Any, tuple[str, ...], bool, frozenset[str], tuple[Any, ...]]
+#: fields, one shape check per field (see :mod:`.shape`) and its field names as a set.
+Model = tuple[Any, tuple[str, ...], bool, frozenset[str], tuple[Any, ...], frozenset[str]]
 
 
 @cache
@@ -160,7 +160,8 @@ def _models() -> dict[str, Model]:
     for cls in model_classes():
         plain = not cls.__private_attributes__ and cls.__pydantic_post_init__ is None
         required, checks = model_checks(cls)
-        out[cls.__name__] = (cls, tuple(cls.model_fields), plain, required, checks)
+        names = tuple(cls.model_fields)
+        out[cls.__name__] = (cls, names, plain, required, checks, frozenset(names))
     return out
 
 
@@ -196,13 +197,13 @@ def _decode(value: Any, models: dict[str, Model]) -> Any:
         return {k: _decode(v, models) if type(v) in _NESTED else v for k, v in value.items()}
     if kind is not list:
         return value
-    cls, names, plain, required, checks = models[value[0]]
+    cls, names, plain, required, checks, known = models[value[0]]
     fields = {
         n: _decode(v, models) if type(v) in _NESTED else v
         for n, v in zip(names, value[2:], strict=True)
     }
     given = value[1]
-    if type(given) is not tuple or not required.issubset(given) or not set(given) <= set(names):
+    if type(given) is not tuple or not required.issubset(given) or not known.issuperset(given):
         raise Misfit(value[0])
     for check, v in zip(checks, fields.values(), strict=True):
         if not check(v):

@@ -63,6 +63,9 @@ def check_for(annotation: Any, metadata: list[Any] | None = None) -> Check:  # n
         kinds = _EXACT[annotation]
         if not limits:
             return lambda v: type(v) in kinds
+        if len(limits) == 1:  # most constrained fields have one: no loop
+            (only,) = limits
+            return lambda v: type(v) in kinds and only(v)
         return lambda v: type(v) in kinds and all(c(v) for c in limits)
     if origin in (Union, types.UnionType):
         options = [check_for(a, metadata) for a in get_args(annotation)]
