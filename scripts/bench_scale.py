@@ -71,7 +71,7 @@ def check_command(corpus: Corpus, cache_dir: Path, repeat: int) -> list[Result]:
         edition = str(_one_edition(corpus, n))
         cmd = [sys.executable, "-c", _UNREPLAYED, "--content", edition, "check"]
         _timed(cmd, env)  # the load cache (and bytecode) warm
-        runs = [_timed(cmd, env) for _ in range(1 if n >= 10_000 else repeat)]
+        runs = [_timed(cmd, env) for _ in range(min(repeat, 3) if n >= 10_000 else repeat)]
         out.append(Result("check command", f"{n} values", n, runs, note="load cache warm"))
     return out
 

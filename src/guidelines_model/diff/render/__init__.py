@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Final
 
 from guidelines_model.diff.collate import Collation
 from guidelines_model.diff.model import DiffResult
-from guidelines_model.diff.render import html as _html
-from guidelines_model.diff.render import json as _json
-from guidelines_model.diff.render import markdown as _md
-from guidelines_model.diff.render import text as _text
-from guidelines_model.export.markdown import escape
 
 if TYPE_CHECKING:
     from guidelines_model.diff.git import RevReport
 
 FORMATS: Final = ("text", "markdown", "json", "html")
+# Each format's renderer is imported when that format is asked for: a text diff (the
+# command's default) does not pay for the HTML page builder.
 
 
 def _rev_notes(report: RevReport) -> list[str]:
@@ -30,30 +26,61 @@ def _rev(report: RevReport, fmt: str, colour: bool, width: int | None) -> str:
     title = f"Changes since {report.rev} (working tree)"
     notes = _rev_notes(report)
     if fmt == "json":
+        from guidelines_model.diff.render import json as _json
+
         return _json.dumps(_json.rev_data(report))
     if fmt == "html":
+        from guidelines_model.diff.render import html as _html
+
         head = [f"<p>{html_escape(n)}</p>" for n in notes]
         return _html.pages_html(title, [head, *_html.rev_bodies(report.diffs)])
     if fmt == "markdown":
+        from guidelines_model.diff.render import markdown as _md
+        from guidelines_model.export.markdown import escape
+
         parts = [f"# {escape(title)}\n", *(f"{escape(n)}\n" for n in notes)]
         return "\n".join([*parts, *(_md.diff_markdown(d, 2) for d in report.diffs)])
+    from guidelines_model.diff.render import text as _text
+
     return "\n".join(
         [title, *notes, "", *(_text.diff_text(d, colour, width) for d in report.diffs)]
     )
 
 
-_DIFF: Final[dict[str, Callable[[DiffResult, bool, int | None], str]]] = {
-    "text": _text.diff_text,
-    "markdown": lambda r, _, __: _md.diff_markdown(r),
-    "json": lambda r, _, __: _json.dumps(_json.diff_data(r)),
-    "html": lambda r, _, __: _html.diff_html(r),
-}
-_COLLATION: Final[dict[str, Callable[[Collation, bool], str]]] = {
-    "text": _text.collation_text,
-    "markdown": lambda t, _: _md.collation_markdown(t),
-    "json": lambda t, _: _json.dumps(_json.collation_data(t)),
-    "html": lambda t, _: _html.collation_html(t),
-}
+def _diff(r: DiffResult, fmt: str, colour: bool, width: int | None) -> str:
+    if fmt == "markdown":
+        from guidelines_model.diff.render import markdown as _md
+
+        return _md.diff_markdown(r)
+    if fmt == "json":
+        from guidelines_model.diff.render import json as _json
+
+        return _json.dumps(_json.diff_data(r))
+    if fmt == "html":
+        from guidelines_model.diff.render import html as _html
+
+        return _html.diff_html(r)
+    from guidelines_model.diff.render import text as _text
+
+    return _text.diff_text(r, colour, width)
+
+
+def _collation(t: Collation, fmt: str, colour: bool) -> str:
+    if fmt == "markdown":
+        from guidelines_model.diff.render import markdown as _md
+
+        return _md.collation_markdown(t)
+    if fmt == "json":
+        from guidelines_model.diff.render import json as _json
+
+        return _json.dumps(_json.collation_data(t))
+    if fmt == "html":
+        from guidelines_model.diff.render import html as _html
+
+        return _html.collation_html(t)
+    from guidelines_model.diff.render import text as _text
+
+    return _text.collation_text(t, colour)
 
 
 def render(
@@ -68,7 +95,7 @@ def render(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     if isinstance(obj, DiffResult):
-        return _DIFF[fmt](obj, colour, width)
+        return _diff(obj, fmt, colour, width)
     if isinstance(obj, Collation):
-        return _COLLATION[fmt](obj, colour)
+        return _collation(obj, fmt, colour)
     return _rev(obj, fmt, colour, width)
