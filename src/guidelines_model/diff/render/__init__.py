@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape as html_escape
 from typing import TYPE_CHECKING, Final
 
 from guidelines_model.diff.collate import Collation
@@ -30,6 +29,8 @@ def _rev(report: RevReport, fmt: str, colour: bool, width: int | None) -> str:
 
         return _json.dumps(_json.rev_data(report))
     if fmt == "html":
+        from html import escape as html_escape
+
         from guidelines_model.diff.render import html as _html
 
         head = [f"<p>{html_escape(n)}</p>" for n in notes]
