@@ -274,6 +274,17 @@ def test_source_fidelity() -> None:
     assert messages(data, "GM501") == ["not found in the sources: 'Recovery is a personal choise.'"]
 
 
+def test_source_fidelity_of_a_text_with_no_sentence() -> None:
+    """GM501 on a text of an invisible character only: no sentence to look up, no crash (the
+    invisible character is GM407's)."""
+    data = base()
+    data["values"][0]["description"] = ["\u200b"]
+    assert messages(data, "GM501") == []
+    assert messages(data, "GM407") == [
+        "invisible character U+200B ZERO WIDTH SPACE at position 1"
+    ]
+
+
 def test_source_fidelity_of_metadata() -> None:
     """GM501: a metadata field neither printed nor editorial is an error, and so is an
     editorial entry for a field the source prints."""

@@ -159,6 +159,8 @@ class Sentences:
         from a sentence on meets them). Then :meth:`found` and :meth:`reassemble` are false
         for every sentence; when it is false, they decide sentence by sentence."""
         bounds = self.bounds
+        if len(bounds) < 2:  # no sentence (a text of spaces or invisible characters only)
+            return True
         last = bounds[-2]
         for known in self.known:
             if known.find(_THREE_UNKNOWN, last) < 0:
