@@ -280,9 +280,7 @@ def test_source_fidelity_of_a_text_with_no_sentence() -> None:
     data = base()
     data["values"][0]["description"] = ["\u200b"]
     assert messages(data, "GM501") == []
-    assert messages(data, "GM407") == [
-        "invisible character U+200B ZERO WIDTH SPACE at position 1"
-    ]
+    assert messages(data, "GM407") == ["invisible character U+200B ZERO WIDTH SPACE at position 1"]
 
 
 def test_source_fidelity_of_metadata() -> None:
