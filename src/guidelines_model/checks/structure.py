@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterator
 
@@ -10,6 +9,7 @@ from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
 from guidelines_model.load.find import VALUES_DIR
 from guidelines_model.model.documents import Edition
+from guidelines_model.model.errors import close_match
 from guidelines_model.model.ids import CANONICAL_VALUE_KEYS, join
 from guidelines_model.model.origin import Location
 from guidelines_model.model.parts import Item
@@ -67,11 +67,11 @@ def value_key(ctx: Context) -> Iterator[Finding]:
     seen: set[str] = set()
     for v in _edition(ctx).values:
         if v.key not in CANON:
-            close = difflib.get_close_matches(v.key, CANON, n=1)
+            close = close_match(v.key, CANON)
             yield ctx.finding(
                 f"value key {v.key!r} is not one of the 12 canonical keys",
                 v.id,
-                hint=f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(CANON)}",
+                hint=f"did you mean {close!r}?" if close else f"use one of: {', '.join(CANON)}",
             )
         elif v.key in seen:
             yield ctx.finding(f"value key {v.key!r} is used twice", v.id)

@@ -121,6 +121,20 @@ class NodeTypeError(GuidelinesError, TypeError):
 _LOOKALIKES = str.maketrans("lo", "10")
 
 
+def close_match(word: str, possibilities: list[str], cutoff: float = 0.6) -> str | None:
+    """``difflib.get_close_matches(word, possibilities, n=1, cutoff)``, its first or ``None``,
+    sooner: a possibility whose longest common subsequence with ``word`` is already too short
+    is not compared (difflib's ratio, 2M / T with M the characters of matching blocks, which
+    form a common subsequence, is at most rapidfuzz's Indel similarity, 2 LCS / T)."""
+    import difflib
+
+    from rapidfuzz.distance import Indel
+
+    near = [p for p in possibilities if Indel.normalized_similarity(word, p) >= cutoff]
+    match = difflib.get_close_matches(word, near, n=1, cutoff=cutoff) if near else []
+    return match[0] if match else None
+
+
 def closest(name: str, known: list[str]) -> str | None:
     """The known name closest to ``name`` (a misspelling, a wrong case), or ``None``."""
     import difflib
