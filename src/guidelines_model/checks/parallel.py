@@ -1,6 +1,6 @@
 """Running a document's rules, in two processes when the document is large.
 
-On a document of :data:`PARALLEL_MIN_TEXTS` texts or more, on a machine of two or more cores
+On a document of :data:`PARALLEL_MIN_NODES` nodes or more, on a machine of two or more cores
 where a process can be forked, the rules marked ``beside`` (source fidelity: the most work and
 the most findings) run in this process while a forked child runs the others and sends their
 findings back as plain tuples. Each rule's findings depend on the document alone, and they are
@@ -21,9 +21,9 @@ from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, Rule
 from guidelines_model.model.origin import Location
 
-#: From this many texts in a document, its rules run in two processes (the real editions
-#: have about 1,000 texts each: a fork would cost more than it saves).
-PARALLEL_MIN_TEXTS = 5_000
+#: From this many nodes in a document, its rules run in two processes (the real editions
+#: have about 1,500 each: a fork would cost more than it saves).
+PARALLEL_MIN_NODES = 5_000
 
 
 def _cores() -> int:
@@ -40,12 +40,13 @@ def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
     if (
         not here
         or not there
-        or len(ctx.texts) < PARALLEL_MIN_TEXTS
+        or len(ctx.node_list) < PARALLEL_MIN_NODES
         or os.name != "posix"
         or _cores() < 2
     ):
         return [f for found in _run(ctx, rules) for f in found]
-    ctx.nodes  # noqa: B018 (computed before the fork, so that both processes have it)
+    # The nodes are walked before the fork, for both processes; what each derives from them
+    # (the texts, the nodes by id), each works out after it, beside the other.
     by_code = _beside(ctx, here, there)
     return [f for r in rules for f in by_code[r.code]]
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Path = tuple[str | int, ...]
 
 
+# Memoised: the same inner paths recur in every value file (``practice.items[2].text``).
+@lru_cache(maxsize=4096)
 def format_path(path: Path) -> str:
     """A YAML path as a user reads it: ``practice.items[2].text``."""
     out = ""
