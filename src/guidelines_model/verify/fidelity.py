@@ -142,7 +142,7 @@ def verify(
     matcher = Matcher(forms)
     exceptions = {e.target: e.reason for e in doc.unverified}
     used: set[str] = set()
-    results = []
+    results: list[SentenceResult] = []
     origin = doc.origin  # a pydantic private attribute: slow to reach, so reached once
     for node in doc.nodes() if nodes is None else nodes:
         if node.text is None:
@@ -150,21 +150,26 @@ def verify(
         where = origin.locate(node.path, node.id) if origin else None
         sentences = split_sentences(normalise(node.text))
         text = matcher.sentences(sentences)
-        absent = text.none_found()  # a draft's text, say: no sentence to look up one by one
+        reason = exceptions.get(node.id)
+        status: Status
+        if text.none_found():  # a draft's text, say: no sentence to look up one by one
+            status = "excepted" if node.id in exceptions else "missing"
+            if status == "excepted":
+                used.add(node.id)
+            results += [SentenceResult(node.id, s, status, where, reason) for s in sentences]
+            continue
         tried: dict[int, tuple[Part, ...]] = {}
         for k, sentence in enumerate(sentences):
-            status: Status
             parts: tuple[Part, ...] = ()
-            if not absent and text.found(k):
+            if text.found(k):
                 status = "found"
-            elif not absent and (parts := _reassembled(text, k, tried)):
+            elif parts := _reassembled(text, k, tried):
                 status = "reassembled"
             elif node.id in exceptions:
                 status = "excepted"
                 used.add(node.id)
             else:
                 status = "missing"
-            reason = exceptions.get(node.id)
             results.append(SentenceResult(node.id, sentence, status, where, reason, parts))
     stale = tuple(sorted(set(exceptions) - used))
     metadata = check_metadata(doc, forms, _paths(doc, sources_root))

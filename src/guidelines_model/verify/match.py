@@ -126,6 +126,8 @@ class Matcher:
     def __init__(self, forms: Sequence[SourceForm]) -> None:
         self.forms = tuple(forms)
         self.indexes = tuple(word_index(f.text) for f in self.forms)
+        #: For each form, whether a word is a word of its text.
+        self.holds = [index.starts.__contains__ for index in self.indexes]
 
     def sentences(self, sentences: list[str]) -> Sentences:
         """One text's sentences, looked up in this document's forms."""
@@ -148,9 +150,7 @@ class Sentences:
         #: Where each sentence's words begin and end in ``words``.
         self.bounds = [0, *accumulate(s.count(" ") + 1 for s in sentences)]
         #: For each form, which words of the text are words of it (1) and which not (0).
-        self.known = tuple(
-            bytes(map(index.starts.__contains__, self.words)) for index in matcher.indexes
-        )
+        self.known = [bytes(map(holds, self.words)) for holds in matcher.holds]
 
     def none_found(self) -> bool:
         """True when, by the words alone, no sentence is found whole and no part of the text
