@@ -283,6 +283,40 @@ def test_source_fidelity_of_a_text_with_no_sentence() -> None:
     assert messages(data, "GM407") == ["invisible character U+200B ZERO WIDTH SPACE at position 1"]
 
 
+def test_source_fidelity_reports_verify_in_order() -> None:
+    """GM501 reports, in verify's order: each missing sentence (an error) and excepted one
+    (info) as they come, then the metadata fields, then the exceptions that excused nothing."""
+    from guidelines_model.verify import verify
+
+    data = base()
+    data["values"][0]["description"] = ["Recovery is a personal choise. And a second one."]
+    data["values"][1]["description"] = ["A sentence the sources never print."]
+    data["values"][2]["title"] = "Another made-up title."
+    data["publisher"] = "Not the publisher"
+    keys = [v["key"] for v in data["values"]]
+    data["unverified"] = [
+        {"target": f"t/{keys[1]}/description", "reason": "printed elsewhere"},
+        {"target": f"t/{keys[3]}/title", "reason": "stale"},
+    ]
+    e = Edition.model_validate(data)
+    report = verify(e, SOURCES)
+    expected = [
+        f"not found in the sources: {r.sentence!r}"
+        if r.status == "missing"
+        else f"not verified (excepted: {r.reason})"
+        for r in report.results
+        if r.status in ("missing", "excepted")
+    ]
+    expected += [f"metadata {m.field} is not found in the sources: {m.value!r}"
+                 for m in report.metadata_problems]  # fmt: skip
+    expected += [
+        "recorded as unverified, but every sentence is found: remove the exception"
+        for _ in report.stale_exceptions
+    ]
+    assert len(expected) == 7
+    assert messages(data, "GM501") == expected
+
+
 def test_source_fidelity_of_metadata() -> None:
     """GM501: a metadata field neither printed nor editorial is an error, and so is an
     editorial entry for a field the source prints."""

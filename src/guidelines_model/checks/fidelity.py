@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, rule
 from guidelines_model.model.errors import SourceFileError
-from guidelines_model.verify import verify
+from guidelines_model.verify import Verification
 
 _MISSING = (
     "transcribe the published wording exactly, or record an 'unverified' exception with a reason"
@@ -19,13 +19,13 @@ _MISSING = (
 def source_fidelity(ctx: Context) -> Iterator[Finding]:
     """Every sentence is found in the source documents, or excepted with a reason."""
     try:
-        report = verify(ctx.doc, ctx.sources_root, ctx.node_list)
+        run = Verification(ctx.doc, ctx.sources_root)
     except SourceFileError as exc:
         yield ctx.finding(
             str(exc), ctx.doc.id, hint="sources/ must hold the files edition.yaml lists"
         )
         return
-    if report.draft:
+    if run.draft:
         yield ctx.finding(
             "draft: not checked against the sources (a draft has no published text yet)",
             ctx.doc.id,
@@ -35,26 +35,28 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
     text = dict(ctx.texts)
     assert ctx.rule is not None
     code, name, severity = ctx.rule.code, ctx.rule.name, ctx.rule.severity
-    for r in report.results:
-        if r.status == "missing":  # the most findings of any rule: made directly
+    # Each sentence's result as it comes: the most findings of any rule, made directly.
+    for id_, sentence, status, where, reason, _ in run.sentences(ctx.node_list):
+        if status == "missing":
             yield Finding(
                 code,
                 name,
                 severity,
-                f"not found in the sources: {r.sentence!r}",
-                r.id,
-                text.get(r.id, ""),
-                r.location or ctx.locate(r.id),
+                f"not found in the sources: {sentence!r}",
+                id_,
+                text.get(id_, ""),
+                where or ctx.locate(id_),
                 _MISSING,
             )
-        elif r.status == "excepted":
+        elif status == "excepted":
             yield ctx.finding(
-                f"not verified (excepted: {r.reason})",
-                r.id,
-                text.get(r.id, ""),
+                f"not verified (excepted: {reason})",
+                id_,
+                text.get(id_, ""),
                 severity=Severity.INFO,
-                location=r.location,
+                location=where,
             )
+    report = run.report(())  # every sentence has come: the stale exceptions, the metadata
     for m in report.metadata_problems:
         message = (
             f"metadata {m.field} is not found in the sources: {m.value!r}"

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from guidelines_model.verify.fidelity import (
     SentenceResult,
+    SentenceRow,
     Status,
+    Verification,
     VerifyReport,
     check_source,
     document_forms,
@@ -24,8 +26,10 @@ __all__ = [
     "MIN_PART_WORDS",
     "Part",
     "SentenceResult",
+    "SentenceRow",
     "SourceForm",
     "Status",
+    "Verification",
     "VerifyReport",
     "check_source",
     "document_forms",

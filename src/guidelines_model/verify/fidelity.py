@@ -9,7 +9,7 @@ reassembled, with the source lines of its parts.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -130,6 +130,67 @@ def _reassembled(text: Sentences, k: int, tried: dict[int, tuple[Part, ...]]) ->
     return ()
 
 
+#: One sentence's result as plain data: the fields of :class:`SentenceResult`, in order.
+SentenceRow = tuple[str, str, Status, Location | None, str | None, tuple[Part, ...]]
+
+
+class Verification:
+    """The sentences of one document checked against its sources as they come, text by text:
+    :func:`verify` collects them into a report; the GM501 check turns each missing sentence
+    into a finding without keeping them. Raises :class:`SourceFileError` as :func:`verify`
+    does; a draft edition (``draft``) has nothing to check."""
+
+    def __init__(self, doc: Edition | Derivative, sources_root: Path) -> None:
+        self.doc = doc
+        self.sources_root = sources_root
+        self.draft = isinstance(doc, Edition) and doc.status == "draft"
+        self.forms = [] if self.draft else document_forms(doc, sources_root)
+        self.exceptions = {e.target: e.reason for e in doc.unverified}
+        #: The exception targets that excused a sentence so far.
+        self.used: set[str] = set()
+
+    def sentences(self, nodes: Iterable[Node] | None = None) -> Iterator[SentenceRow]:
+        """Every sentence of the document's texts (``nodes``: ``doc.nodes()``, when the caller
+        has walked them already), with what the sources say of it."""
+        matcher = Matcher(self.forms)
+        exceptions, used = self.exceptions, self.used
+        origin = self.doc.origin  # a pydantic private attribute: slow to reach, so reached once
+        for node in self.doc.nodes() if nodes is None else nodes:
+            if node.text is None:
+                continue
+            where = origin.locate(node.path, node.id) if origin else None
+            sentences = split_sentences(normalise(node.text))
+            text = matcher.sentences(sentences)
+            reason = exceptions.get(node.id)
+            status: Status
+            if text.none_found():  # a draft's text, say: no sentence to look up one by one
+                status = "excepted" if node.id in exceptions else "missing"
+                if status == "excepted":
+                    used.add(node.id)
+                yield from [(node.id, s, status, where, reason, ()) for s in sentences]
+                continue
+            tried: dict[int, tuple[Part, ...]] = {}
+            for k, sentence in enumerate(sentences):
+                parts: tuple[Part, ...] = ()
+                if text.found(k):
+                    status = "found"
+                elif parts := _reassembled(text, k, tried):
+                    status = "reassembled"
+                elif node.id in exceptions:
+                    status = "excepted"
+                    used.add(node.id)
+                else:
+                    status = "missing"
+                yield node.id, sentence, status, where, reason, parts
+
+    def report(self, results: tuple[SentenceResult, ...]) -> VerifyReport:
+        """The report of ``results``, with the exceptions that excused nothing (once every
+        sentence has come) and the metadata fields."""
+        stale = tuple(sorted(set(self.exceptions) - self.used))
+        metadata = check_metadata(self.doc, self.forms, _paths(self.doc, self.sources_root))
+        return VerifyReport(self.doc.id, results, stale, metadata)
+
+
 def verify(
     doc: Edition | Derivative, sources_root: Path, nodes: Iterable[Node] | None = None
 ) -> VerifyReport:
@@ -138,39 +199,5 @@ def verify(
     the caller has walked them already."""
     if isinstance(doc, Edition) and doc.status == "draft":
         return VerifyReport(doc.id, draft=True)
-    forms = document_forms(doc, sources_root)
-    matcher = Matcher(forms)
-    exceptions = {e.target: e.reason for e in doc.unverified}
-    used: set[str] = set()
-    results: list[SentenceResult] = []
-    origin = doc.origin  # a pydantic private attribute: slow to reach, so reached once
-    for node in doc.nodes() if nodes is None else nodes:
-        if node.text is None:
-            continue
-        where = origin.locate(node.path, node.id) if origin else None
-        sentences = split_sentences(normalise(node.text))
-        text = matcher.sentences(sentences)
-        reason = exceptions.get(node.id)
-        status: Status
-        if text.none_found():  # a draft's text, say: no sentence to look up one by one
-            status = "excepted" if node.id in exceptions else "missing"
-            if status == "excepted":
-                used.add(node.id)
-            results += [SentenceResult(node.id, s, status, where, reason) for s in sentences]
-            continue
-        tried: dict[int, tuple[Part, ...]] = {}
-        for k, sentence in enumerate(sentences):
-            parts: tuple[Part, ...] = ()
-            if text.found(k):
-                status = "found"
-            elif parts := _reassembled(text, k, tried):
-                status = "reassembled"
-            elif node.id in exceptions:
-                status = "excepted"
-                used.add(node.id)
-            else:
-                status = "missing"
-            results.append(SentenceResult(node.id, sentence, status, where, reason, parts))
-    stale = tuple(sorted(set(exceptions) - used))
-    metadata = check_metadata(doc, forms, _paths(doc, sources_root))
-    return VerifyReport(doc.id, tuple(results), stale, metadata)
+    run = Verification(doc, sources_root)
+    return run.report(tuple(SentenceResult(*row) for row in run.sentences(nodes)))
