@@ -75,12 +75,19 @@ def _text(report: Report) -> str:
     for f in report.findings:
         by_file[f.location.file if f.location else "(no file)"].append(f)
     out: list[str] = []
+    # What a line says before its message, made once for each check that found something.
+    heads: dict[tuple[Severity, str, str], str] = {}
     for file in sorted(by_file):
         out.append(style(file, "1"))
         for f in sorted(by_file[file], key=_position):
             loc = f.location
             where = f"{loc.line}:{loc.column}" if loc else "-"
-            line = f"  {where:<8} {severities[f.severity]} {f.code} {f.name}  {f.message}  [{f.id}]"
+            head = heads.get((f.severity, f.code, f.name))
+            if head is None:
+                head = heads[f.severity, f.code, f.name] = (
+                    f" {severities[f.severity]} {f.code} {f.name}  "
+                )
+            line = f"  {where.ljust(8)}{head}{f.message}  [{f.id}]"
             if f.acknowledged:
                 line += style(f"  (acknowledged: {f.acknowledged})", "2")
             elif f.hint:
