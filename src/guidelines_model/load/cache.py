@@ -223,8 +223,8 @@ def lookup(files: DocumentFiles, raw: list[RawFile], root: Path, limits: Limits)
     not be read (the loader reports it in its turn)."""
     if cache_dir() is None or any(f.error is not None for f in raw):
         return None
-    data = {f.path: f.data for f in raw}
-    keys = [[digest(data[p]) for p in group] for group in files.groups]
+    data = {os.fspath(f.path): f.data for f in raw}  # by name: a Path hashes slowly
+    keys = [[digest(data[os.fspath(p)]) for p in group] for group in files.groups]
     return Entry.open(files.kind, keys, root.resolve(), limits)
 
 

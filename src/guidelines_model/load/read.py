@@ -128,27 +128,35 @@ def read_files(paths: Sequence[Path], root: Path, limits: Limits = DEFAULT_LIMIT
 
 
 class _Folder:
-    """The content folder of one document: shown names and containment, per folder."""
+    """The content folder of one document: shown names and containment, per folder (keyed by
+    the folder's name as a string: hashing a ``Path`` for each of 10,000 files was slow)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.cwd = Path.cwd()
         self.real_root = root.resolve()
-        self.shown_dirs: dict[Path, str] = {}
-        self.inside: dict[Path, bool] = {}
+        #: folder -> (its name as shown, whether it resolves inside the content folder)
+        self.folders: dict[str, tuple[str, bool]] = {}
+
+    def _folder(self, folder: str) -> tuple[str, bool]:
+        known = self.folders.get(folder)
+        if known is None:
+            parent = Path(folder)
+            try:
+                shown = str(parent.relative_to(self.cwd))
+            except ValueError:
+                shown = ""
+            inside = parent.resolve().is_relative_to(self.real_root)
+            known = self.folders[folder] = (shown, inside)
+        return known
 
     def display(self, path: Path) -> str:
         """``path`` relative to the working directory when inside it (worked out per folder)."""
-        parent = path.parent
-        shown = self.shown_dirs.get(parent)
-        if shown is None:
-            try:
-                shown = self.shown_dirs[parent] = str(parent.relative_to(self.cwd))
-            except ValueError:
-                shown = self.shown_dirs[parent] = ""
+        folder, name = os.path.split(path)
+        shown = self._folder(folder)[0]
         if not shown:
             return str(path)
-        return path.name if shown == "." else shown + os.sep + path.name
+        return name if shown == "." else shown + os.sep + name
 
     def check(self, path: Path, shown: str) -> None:
         """``ContentError`` unless ``path`` resolves inside the content folder.
@@ -156,14 +164,11 @@ class _Folder:
         As ``path.resolve()``, with each folder resolved once: only a file that is itself a
         link is resolved on its own.
         """
-        parent = path.parent
-        inside = self.inside.get(parent)
-        if inside is None:
-            inside = self.inside[parent] = parent.resolve().is_relative_to(self.real_root)
+        inside = self._folder(os.path.dirname(path))[1]
         link = os.path.islink(path)
         if inside and not link:
             return
-        real = path.resolve() if link else parent.resolve() / path.name
+        real = path.resolve() if link else path.parent.resolve() / path.name
         if not real.is_relative_to(self.real_root):
             raise ContentError(
                 [
