@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="forks a process")
 def _findings(lib: Library, monkeypatch: pytest.MonkeyPatch, *, forked: bool) -> list[Finding]:
     with monkeypatch.context() as m:
         m.setattr(parallel, "PARALLEL_MIN_NODES", 0 if forked else 10**9)
-        m.setattr(parallel, "_cores", lambda: 2)
+        m.setattr(parallel, "cores", lambda: 2)
         forks: list[int] = []
         real_fork = os.fork
 

@@ -53,7 +53,7 @@ def test_parallel_gives_the_results_of_one_file_after_another(
 ) -> None:
     serial = _run(_folder(tmp_path / "a"), check)
     monkeypatch.setattr(fmt, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(fmt, "_cores", lambda: 2)
+    monkeypatch.setattr(fmt, "cores", lambda: 2)
     contexts: list[str | None] = []
     real = multiprocessing.get_context
 
@@ -78,7 +78,7 @@ def test_the_first_failing_file_in_order_is_reported_and_nothing_is_written(
     broken = ("m-broken.yaml", "z-broken.yaml")
     _, serial = _run(_folder(tmp_path / "a", broken), check=False)
     monkeypatch.setattr(fmt, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(fmt, "_cores", lambda: 2)
+    monkeypatch.setattr(fmt, "cores", lambda: 2)
     folder = _folder(tmp_path / "b", broken)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     _, error = _run(folder, check=False)

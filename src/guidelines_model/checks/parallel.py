@@ -19,18 +19,12 @@ from typing import Any
 
 from guidelines_model.checks.finding import Finding, Severity
 from guidelines_model.checks.registry import Context, Rule
+from guidelines_model.load.limits import cores
 from guidelines_model.model.origin import Location
 
 #: From this many nodes in a document, its rules run in two processes (the real editions
 #: have about 1,500 each: a fork would cost more than it saves).
 PARALLEL_MIN_NODES = 5_000
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
@@ -42,7 +36,7 @@ def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
         or not there
         or len(ctx.node_list) < PARALLEL_MIN_NODES
         or os.name != "posix"
-        or _cores() < 2
+        or cores() < 2
     ):
         return [f for found in _run(ctx, rules) for f in found]
     # The nodes are walked before the fork, for both processes; what each derives from them

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -25,3 +26,12 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def cores() -> int:
+    """The processors this process may run on: how many ways ``fmt`` and the checks of a large
+    document share their work."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

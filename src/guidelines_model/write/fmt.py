@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from guidelines_model.load.events import decode
-from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
+from guidelines_model.load.limits import DEFAULT_LIMITS, Limits, cores
 from guidelines_model.load.loader import parse_yaml
 from guidelines_model.load.read import read_files
 from guidelines_model.model.errors import ContentError, Problem, YamlSyntaxError
@@ -179,13 +179,6 @@ PARALLEL_MIN = 64
 _JOB: list[tuple[list[str], list[str], Limits]] = []
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _work(k: int) -> str | None:
     """Format the ``k``-th text of the job; ``None`` if it fails (the parent formats that one
     again to raise the error itself: an exception is never pickled across processes)."""
@@ -197,7 +190,7 @@ def _format_all(texts: list[str], shown: list[str], limits: Limits) -> list[str 
     """Each text formatted (``None`` where that fails), in order: in parallel when there are
     many and several cores, else one after the other. The same results either way: formatting
     one file does not depend on the files formatted before it in the same process."""
-    workers = min(_cores(), 8)
+    workers = min(cores(), 8)
     if len(texts) < PARALLEL_MIN or workers < 2 or os.name != "posix":
         return [_work_serial(t, s, limits) for t, s in zip(texts, shown, strict=True)]
     import multiprocessing
