@@ -36,7 +36,7 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
     assert ctx.rule is not None
     code, name, severity = ctx.rule.code, ctx.rule.name, ctx.rule.severity
     # Each sentence's result as it comes: the most findings of any rule, made directly.
-    for id_, sentence, status, where, reason, _ in run.sentences(ctx.node_list):
+    for id_, sentence, status, where, reason, _ in run.sentences(ctx.node_list[ctx.share]):
         if status == "missing":
             yield Finding(
                 code,
@@ -56,6 +56,12 @@ def source_fidelity(ctx: Context) -> Iterator[Finding]:
                 severity=Severity.INFO,
                 location=where,
             )
+    if ctx.share.stop is not None:
+        return  # the findings about the whole document come with the last share
+    if ctx.share.start:  # what the exception targets before this share excused
+        before = ctx.node_list[: ctx.share.start]
+        for _ in run.sentences(n for n in before if n.id in run.exceptions):
+            pass
     report = run.report(())  # every sentence has come: the stale exceptions, the metadata
     for m in report.metadata_problems:
         message = (

@@ -30,6 +30,10 @@ class Context:
     rule: Rule | None = field(default=None)
     #: Results computed once per run and shared by every document (e.g. id counts).
     shared: dict[str, Any] = field(default_factory=dict)
+    #: The nodes a ``beside`` rule reports on, node by node: all of them, or the share of one
+    #: of two processes (see :mod:`.parallel`); the rule's findings about the whole document
+    #: come with the last share (``share.stop is None``).
+    share: slice = field(default_factory=lambda: slice(None))
 
     @cached_property
     def node_list(self) -> tuple[Node, ...]:
@@ -113,7 +117,7 @@ class Rule:
     fn: RuleFn
     editions_only: bool = True
     #: On a large document, run in this process beside the other rules, which a forked
-    #: process runs (see :mod:`.parallel`).
+    #: process runs, and split with it by nodes (:attr:`Context.share`; see :mod:`.parallel`).
     beside: bool = False
 
 
