@@ -26,7 +26,7 @@ from guidelines_model.load.limits import cores
 from guidelines_model.model.origin import Location
 
 #: From this many nodes in a document, its rules run in two processes (the real editions
-#: have about 1,500 each: a fork would cost more than it saves).
+#: have 175 to 465 each: a fork would cost more than it saves).
 PARALLEL_MIN_NODES = 5_000
 #: The share of the nodes this process checks with the ``beside`` rules; the child, which
 #: runs every other rule, checks the rest. Measured on the synthetic 10,000-value edition (2
