@@ -20,8 +20,8 @@ from guidelines_model.load.find import (
     default_sources_root,
     sources_root_for,
 )
-from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
-from guidelines_model.load.loader import load_derivative, load_edition, no_gc, summarise_folder
+from guidelines_model.load.limits import DEFAULT_LIMITS, Limits, no_gc
+from guidelines_model.load.loader import load_derivative, load_edition, summarise_folder
 from guidelines_model.load.summary import Summary
 from guidelines_model.model.errors import NodeTypeError, NotFoundError
 from guidelines_model.model.ids import EDITION_ID_PATTERN, edition_of

@@ -36,7 +36,7 @@ from guidelines_model.diff.units import (
     same_value,
     text_count,
 )
-from guidelines_model.load.loader import no_gc
+from guidelines_model.load.limits import no_gc
 from guidelines_model.model.documents import Edition
 from guidelines_model.model.nodes import NodeKind
 from guidelines_model.model.parts import CoreValue

@@ -22,10 +22,7 @@ content without it.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -39,7 +36,7 @@ from guidelines_model.load.find import (
     document_files,
     edition_files,
 )
-from guidelines_model.load.limits import DEFAULT_LIMITS, Limits
+from guidelines_model.load.limits import DEFAULT_LIMITS, Limits, no_gc
 from guidelines_model.load.read import RawFile, read_bytes, read_files
 from guidelines_model.load.summary import Summary, from_cache, summarise
 
@@ -47,22 +44,6 @@ if TYPE_CHECKING:
     from guidelines_model.model.documents import Derivative, Edition
 
 Doc = TypeVar("Doc", "Edition", "Derivative")
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """The garbage collector off for a block (re-entrant).
-
-    Building thousands of small containers triggers many useless collections: off, a
-    10,000-value edition loads in 3.7 s instead of 5.3 s (1.2 s instead of 1.8 s from the cache).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_edition(
