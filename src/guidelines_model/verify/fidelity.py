@@ -191,13 +191,10 @@ class Verification:
         return VerifyReport(self.doc.id, results, stale, metadata)
 
 
-def verify(
-    doc: Edition | Derivative, sources_root: Path, nodes: Iterable[Node] | None = None
-) -> VerifyReport:
+def verify(doc: Edition | Derivative, sources_root: Path) -> VerifyReport:
     """Check every sentence of ``doc`` against its source documents (a draft edition, which
-    has none yet, gives an empty report marked ``draft``). ``nodes``: ``doc.nodes()``, when
-    the caller has walked them already."""
-    if isinstance(doc, Edition) and doc.status == "draft":
-        return VerifyReport(doc.id, draft=True)
+    has none yet, gives an empty report marked ``draft``)."""
     run = Verification(doc, sources_root)
-    return run.report(tuple(SentenceResult(*row) for row in run.sentences(nodes)))
+    if run.draft:
+        return VerifyReport(doc.id, draft=True)
+    return run.report(tuple(SentenceResult(*row) for row in run.sentences()))

@@ -82,15 +82,6 @@ class WordIndex:
             ):
                 yield i
 
-    def holds(self, words: Sequence[str], *, open_left: bool, open_right: bool) -> bool:
-        """Whether ``" ".join(words)`` occurs at all (rejected without joining when an interior
-        word is not a word of the text)."""
-        starts = self.starts
-        if len(words) >= 3 and not all(map(starts.__contains__, words[1:-1])):
-            return False
-        found = self.occurrences(words, open_left=open_left, open_right=open_right)
-        return next(found, None) is not None
-
     def bound(self, words: Sequence[str], start: int) -> int:
         """A bound on the ``end`` of any phrase ``words[start:end]`` that can occur in the
         text: its interior words ``words[start + 1 : end - 1]`` must be words of the text, each

@@ -62,13 +62,15 @@ def found_in(sentence: str, texts: Sequence[str], *, indexed: bool = True) -> bo
         return True
     open_left = not sentence[0].isalnum()
     open_right = not sentence[-1].isalnum()
-    if indexed:
-        words = sentence.split(" ")
-        return any(
-            word_index(t).holds(words, open_left=open_left, open_right=open_right) for t in texts
-        )
+    words = sentence.split(" ")
     return any(
-        next(occurrences(sentence, t, open_left=open_left, open_right=open_right), None) is not None
+        next(
+            word_index(t).occurrences(words, open_left=open_left, open_right=open_right)
+            if indexed
+            else occurrences(sentence, t, open_left=open_left, open_right=open_right),
+            None,
+        )
+        is not None
         for t in texts
     )
 
@@ -82,8 +84,10 @@ def reassemble(
     words = sentence.split(" ")
     for form in forms:
         index = word_index(form.text) if indexed else None
-        if index is not None and not _partitionable(words, index):
-            continue
+        if index is not None:
+            known = bytes(map(index.starts.__contains__, words))
+            if _THREE_UNKNOWN in known or not _partitionable(words, index):
+                continue
         parts = _search(words, form, index)
         if parts is not None and len(parts) > 1:
             return parts
@@ -99,10 +103,8 @@ _THREE_UNKNOWN = b"\0\0\0"
 def _partitionable(words: list[str], index: WordIndex) -> bool:
     """Whether ``words`` can be cut into parts of at least :data:`MIN_PART_WORDS` words each
     within the index's :meth:`~.index.WordIndex.bound`: a necessary condition of any
-    reassembly, decided without looking one part up (a sentence no source holds, with three
-    unknown words in a row, say, is rejected at once)."""
-    if _THREE_UNKNOWN in bytes(map(index.starts.__contains__, words)):
-        return False
+    reassembly, decided without looking one part up (callers reject three unknown words in a
+    row first, from what they know of the words)."""
     n = len(words)
     reached = [False] * (n + 1)
     reached[0] = True
