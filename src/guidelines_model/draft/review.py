@@ -10,7 +10,6 @@ conflict; proposals that agree are one proposal with several reviewers.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from typing import Any
 
 from guidelines_model.draft.sheet import COLUMNS, DELETE, openpyxl
 from guidelines_model.model.documents import Edition
+from guidelines_model.model.errors import close_match
 from guidelines_model.model.nodes import Node
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -262,9 +262,9 @@ class _Reader:
             self.new_row(at, cells, who)
             return
         if id_ not in self.rows:
-            close = difflib.get_close_matches(id_, list(self.rows), n=1, cutoff=0.8)
+            close = close_match(id_, list(self.rows), cutoff=0.8)
             hint = (
-                f"the id was edited? the closest is {close[0]!r}"
+                f"the id was edited? the closest is {close!r}"
                 if close
                 else "ids come from the draft and cannot be changed"
             )

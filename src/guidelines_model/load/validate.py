@@ -19,7 +19,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from guidelines_model.load.assemble import Assembled
 from guidelines_model.model.documents import Derivative, Edition
-from guidelines_model.model.errors import Problem, SchemaError, yaml_type
+from guidelines_model.model.errors import Problem, SchemaError, close_match, yaml_type
 from guidelines_model.model.ids import LOADED
 from guidelines_model.model.origin import Origin, format_path
 
@@ -105,12 +105,10 @@ def _describe(
     if kind == "missing":
         return f"missing required key {loc[-1]!r}", None
     if kind == "extra_forbidden":
-        import difflib  # only for this hint
-
         known = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        close = close_match(str(loc[-1]), known)
         hint = (
-            f"did you mean {close[0]!r}?"
+            f"did you mean {close!r}?"
             if close
             else (f"allowed keys: {', '.join(known)}" if known else None)
         )

@@ -137,15 +137,13 @@ def close_match(word: str, possibilities: list[str], cutoff: float = 0.6) -> str
 
 def closest(name: str, known: list[str]) -> str | None:
     """The known name closest to ``name`` (a misspelling, a wrong case), or ``None``."""
-    import difflib
-
     lowered = {k.lower(): k for k in known}
     # The same name in another case, or with a letter typed for a look-alike digit (GM10l).
     for candidate in (name.lower(), name.lower().translate(_LOOKALIKES)):
         if candidate in lowered:
             return lowered[candidate]
-    match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
+    match = close_match(name.lower(), list(lowered))
+    return lowered[match] if match else None
 
 
 class SourceFileError(GuidelinesError):
