@@ -12,27 +12,19 @@ the run before).
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import Result, _guidelines, cold_env
-from synthetic import ROOT, Corpus, _generate
+from benchmarks import Result, _guidelines, _wall, cold_env
+from synthetic import Corpus, _generate
 
 #: Targets of issue #18.
 CHECK_SECONDS = 3.0
 CHECK_GROWTH = 12.0
 FMT_COLD_SECONDS = 30.0
 FMT_WARM_SECONDS = 10.0
-
-
-def _timed(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
 
 
 def _one_edition(corpus: Corpus, n: int) -> Path:
@@ -70,8 +62,8 @@ def check_command(corpus: Corpus, cache_dir: Path, repeat: int) -> list[Result]:
     for n in sorted(corpus.pairs):
         edition = str(_one_edition(corpus, n))
         cmd = [sys.executable, "-c", _UNREPLAYED, "--content", edition, "check"]
-        _timed(cmd, env)  # the load cache (and bytecode) warm
-        runs = [_timed(cmd, env) for _ in range(min(repeat, 3) if n >= 10_000 else repeat)]
+        _wall(cmd, env)  # the load cache (and bytecode) warm
+        runs = [_wall(cmd, env) for _ in range(min(repeat, 3) if n >= 10_000 else repeat)]
         out.append(Result("check command", f"{n} values", n, runs, note="load cache warm"))
     return out
 
@@ -88,8 +80,8 @@ def fmt_check(corpus: Corpus, cache_dir: Path, repeat: int) -> list[Result]:
         with tempfile.TemporaryDirectory(prefix="fmt-skip-") as tmp:
             env = cold_env(cache_dir, cache=True)
             env["GUIDELINES_CACHE_DIR"] = tmp  # no skip cache yet
-            cold.append(_timed(cmd, env))
-            warm += [_timed(cmd, env) for _ in range(repeat)]
+            cold.append(_wall(cmd, env))
+            warm += [_wall(cmd, env) for _ in range(repeat)]
     note = f"{files} files"
     return [
         Result("fmt --check (cold)", f"{files} files", files, cold, note=note),
