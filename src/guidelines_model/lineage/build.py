@@ -270,18 +270,13 @@ class Lineages:
         """The history of a node, then of every text under it in any edition of its lineage
         (a glossary term's term and definition, a value's texts), in document order."""
         first = self.of(id_)
-        seen = {self._links.find(id_)}
-        out = [first]
-        for container in first.ids:
-            index = self._indexed[edition_of(container)]
-            for i in index.order:
-                if not i.startswith(f"{container}/") or i not in index.texts:
-                    continue
-                root = self._links.find(i)
-                if root not in seen:
-                    seen.add(root)
-                    out.append(self._history(i, self._groups[root]))
-        return tuple(out)
+        under = (
+            i
+            for container, index in ((c, self._indexed[edition_of(c)]) for c in first.ids)
+            for i in index.order
+            if i.startswith(f"{container}/") and i in index.texts
+        )
+        return (first, *self._first_of_each(under, {self._links.find(id_)}))
 
     def value(self, key: str) -> tuple[History, ...]:
         """The history of every text of a value (in any edition), in document order of the
@@ -289,18 +284,23 @@ class Lineages:
         keys = [v.key for e in self.editions for v in e.values]
         if key not in keys:
             raise NotFoundError("value", key, list(dict.fromkeys(keys)))
-        seen: set[str] = set()
+        of_value = (
+            id_
+            for index in (self._indexed[e.id] for e in self.editions)
+            for id_ in index.order
+            if index.values.get(id_) == key and id_ in index.texts
+        )
+        return tuple(self._first_of_each(of_value, set()))
+
+    def _first_of_each(self, ids: Iterable[str], seen: set[str]) -> list[History]:
+        """The history of each lineage of ``ids`` not in ``seen``, taken at its first id."""
         out: list[History] = []
-        for e in self.editions:
-            index = self._indexed[e.id]
-            for id_ in index.order:
-                if index.values.get(id_) != key or id_ not in index.texts:
-                    continue
-                root = self._links.find(id_)
-                if root not in seen:
-                    seen.add(root)
-                    out.append(self._history(id_, self._groups[root]))
-        return tuple(out)
+        for id_ in ids:
+            root = self._links.find(id_)
+            if root not in seen:
+                seen.add(root)
+                out.append(self._history(id_, self._groups[root]))
+        return out
 
     def _history(self, id_: str, group: Sequence[str]) -> History:
         members = set(group)
