@@ -48,40 +48,28 @@ def _rev(report: RevReport, fmt: str, colour: bool, width: int | None) -> str:
     )
 
 
-def _diff(r: DiffResult, fmt: str, colour: bool, width: int | None) -> str:
+def _one(obj: DiffResult | Collation, fmt: str, colour: bool, width: int | None) -> str:
+    """One diff or collation in ``fmt``, its format's renderer imported only now."""
     if fmt == "markdown":
         from guidelines_model.diff.render import markdown as _md
 
-        return _md.diff_markdown(r)
+        if isinstance(obj, DiffResult):
+            return _md.diff_markdown(obj)
+        return _md.collation_markdown(obj)
     if fmt == "json":
         from guidelines_model.diff.render import json as _json
 
-        return _json.dumps(_json.diff_data(r))
+        data = _json.diff_data(obj) if isinstance(obj, DiffResult) else _json.collation_data(obj)
+        return _json.dumps(data)
     if fmt == "html":
         from guidelines_model.diff.render import html as _html
 
-        return _html.diff_html(r)
+        return _html.diff_html(obj) if isinstance(obj, DiffResult) else _html.collation_html(obj)
     from guidelines_model.diff.render import text as _text
 
-    return _text.diff_text(r, colour, width)
-
-
-def _collation(t: Collation, fmt: str, colour: bool) -> str:
-    if fmt == "markdown":
-        from guidelines_model.diff.render import markdown as _md
-
-        return _md.collation_markdown(t)
-    if fmt == "json":
-        from guidelines_model.diff.render import json as _json
-
-        return _json.dumps(_json.collation_data(t))
-    if fmt == "html":
-        from guidelines_model.diff.render import html as _html
-
-        return _html.collation_html(t)
-    from guidelines_model.diff.render import text as _text
-
-    return _text.collation_text(t, colour)
+    if isinstance(obj, DiffResult):
+        return _text.diff_text(obj, colour, width)
+    return _text.collation_text(obj, colour)
 
 
 def render(
@@ -95,8 +83,6 @@ def render(
     ``width`` to wrap text lines (none by default)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    if isinstance(obj, DiffResult):
-        return _diff(obj, fmt, colour, width)
-    if isinstance(obj, Collation):
-        return _collation(obj, fmt, colour)
+    if isinstance(obj, DiffResult | Collation):
+        return _one(obj, fmt, colour, width)
     return _rev(obj, fmt, colour, width)
